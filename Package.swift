@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+// The lessons project: Markdown lessons about recurrent networks whose Swift experiment
+// blocks run against the engine in `Recurrent` and render to a static site.
+import PackageDescription
+
+let package = Package(
+    name: "lessons",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lessons", targets: ["LessonsCLI"]),
+        // Generated experiment programs link this library; `lessons build` looks for it next
+        // to its own executable, so `swift build` must build it alongside the tool.
+        .library(name: "LessonRuntime", type: .dynamic, targets: ["Recurrent", "LessonKit"]),
+        .library(name: "Recurrent", targets: ["Recurrent"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            path: "Sources/CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "CProcessSpawn"),
+        .target(name: "Recurrent"),
+        .target(name: "LessonKit"),
+        .target(name: "Notebook", dependencies: ["LessonKit", "CProcessSpawn", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Site", dependencies: ["CCmarkGFM"]),
+        .executableTarget(
+            name: "LessonsCLI",
+            dependencies: [
+                "Notebook", "Site",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RecurrentTests", dependencies: ["Recurrent"]),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
+    ]
+)

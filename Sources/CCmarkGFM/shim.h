@@ -1,0 +1,7 @@
+#ifndef LESSONS_CCMARKGFM_SHIM_H
+#define LESSONS_CCMARKGFM_SHIM_H
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#endif

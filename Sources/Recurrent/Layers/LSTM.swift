@@ -1,0 +1,58 @@
+/// The hidden and cell states of an LSTM, each `[layerCount * directions, batch, hiddenSize]`.
+public struct LSTMState: Equatable, Sendable {
+    public var hidden: Tensor
+    public var cell: Tensor
+
+    public init(hidden: Tensor, cell: Tensor) {
+        self.hidden = hidden
+        self.cell = cell
+    }
+}
+
+/// Long short-term memory with PyTorch's equations and gate order i, f, g, o:
+///
+///     i = σ(W_ii x + b_ii + W_hi h + b_hi)      input gate: how much to write
+///     f = σ(W_if x + b_if + W_hf h + b_hf)      forget gate: how much to keep
+///     g = tanh(W_ig x + b_ig + W_hg h + b_hg)   candidate values to write
+///     o = σ(W_io x + b_io + W_ho h + b_ho)      output gate: how much to read
+///     c' = f ⊙ c + i ⊙ g
+///     h' = o ⊙ tanh(c')
+///
+/// The four gates' weights are stacked in that order in `weight_ih_l0` `[4H, inputSize]` and
+/// `weight_hh_l0` `[4H, H]`, so parameters move to and from PyTorch unchanged.
+public final class LSTM: ParameterContainer {
+    let stack: RecurrentStack
+
+    /// - Parameters:
+    ///   - inputSize: features per step of the input.
+    ///   - hiddenSize: features of the hidden and cell states.
+    ///   - layerCount: layers stacked; layer `l > 0` reads the outputs of layer `l - 1`.
+    ///   - bias: whether the layer has `bias_ih` and `bias_hh`.
+    ///   - bidirectional: whether each layer also runs from the last step to the first.
+    ///   - generator: draws every parameter from PyTorch's default
+    ///     `uniform(-1/sqrt(hiddenSize), 1/sqrt(hiddenSize))`.
+    public init(
+        inputSize: Int, hiddenSize: Int, layerCount: Int = 1, bias: Bool = true,
+        bidirectional: Bool = false, generator: inout RandomGenerator
+    ) {
+        stack = RecurrentStack(
+            kind: .lstm, inputSize: inputSize, hiddenSize: hiddenSize, layerCount: layerCount,
+            bias: bias, bidirectional: bidirectional, generator: &generator)
+    }
+
+    public var namedParameters: [(name: String, parameter: Parameter)] { stack.namedParameters }
+
+    /// Runs the network over whole sequences.
+    ///
+    /// - Parameters:
+    ///   - input: `[batch, time, inputSize]`.
+    ///   - initialState: hidden and cell states `[layerCount * directions, batch, hiddenSize]`;
+    ///     zeros if `nil`.
+    /// - Returns: `output` `[batch, time, directions * hiddenSize]`, the last layer's hidden
+    ///   state at every step, and `state`, every layer's hidden and cell states after its
+    ///   last step.
+    public func callAsFunction(_ input: Tensor, initialState: LSTMState? = nil) -> (output: Tensor, state: LSTMState) {
+        let result = stack.forward(input, initialHidden: initialState?.hidden, initialCell: initialState?.cell)
+        return (result.output, LSTMState(hidden: result.hidden, cell: result.cell!))
+    }
+}

@@ -1,0 +1,29 @@
+/// The recurrence a built-in layer computes at each step, with PyTorch's equations.
+///
+/// `x` is the step's input, `h` the previous hidden state, `c` the previous cell state, and
+/// every `W`/`b` pair is a slice of `weight_ih`/`bias_ih` (for `x`) or `weight_hh`/`bias_hh`
+/// (for `h`), stacked in the gate order listed.
+public enum RecurrentCellKind: Sendable, Equatable {
+    /// `h' = tanh(W_ih x + b_ih + W_hh h + b_hh)`.
+    case rnnTanh
+    /// `h' = relu(W_ih x + b_ih + W_hh h + b_hh)`.
+    case rnnReLU
+    /// Gates in order i, f, g, o: `i = σ(…)`, `f = σ(…)`, `g = tanh(…)`, `o = σ(…)`,
+    /// `c' = f ⊙ c + i ⊙ g`, `h' = o ⊙ tanh(c')`.
+    case lstm
+    /// Gates in order r, z, n: `r = σ(…)`, `z = σ(…)`,
+    /// `n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))`, `h' = (1 − z) ⊙ n + z ⊙ h`.
+    case gru
+
+    /// How many blocks of `hiddenSize` rows `weight_ih` and `weight_hh` stack.
+    public var gateCount: Int {
+        switch self {
+        case .rnnTanh, .rnnReLU: 1
+        case .lstm: 4
+        case .gru: 3
+        }
+    }
+
+    /// Whether the layer carries a cell state besides the hidden state.
+    public var hasCellState: Bool { self == .lstm }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// The weights of one direction of one layer, named as in PyTorch's `state_dict`.
+struct DirectionWeights {
+    /// `[gateCount * hiddenSize, inputSize]`: input-to-hidden weights, gates stacked.
+    let inputWeight: Parameter
+    /// `[gateCount * hiddenSize, hiddenSize]`: hidden-to-hidden weights, gates stacked.
+    let hiddenWeight: Parameter
+    /// `[gateCount * hiddenSize]` each, or `nil` for a layer built without bias.
+    let inputBias: Parameter?
+    let hiddenBias: Parameter?
+}
+
+/// The shared machinery behind `RNN`, `LSTM` and `GRU`: a stack of layers, each one or two
+/// directions, run over whole sequences at once.
+///
+/// For each direction the input projection of all steps is one matrix product
+/// (`[batch * time, input] · W_ihᵀ`), and only the small `h · W_hhᵀ` product remains inside
+/// the loop over time. Layer `l > 0` reads the concatenated outputs of layer `l - 1`.
+final class RecurrentStack {
+    let kind: RecurrentCellKind
+    let inputSize: Int
+    let hiddenSize: Int
+    let layerCount: Int
+    let directionCount: Int
+    /// `weights[layer][direction]`, direction 1 being the reversed one.
+    let weights: [[DirectionWeights]]
+
+    init(
+        kind: RecurrentCellKind, inputSize: Int, hiddenSize: Int, layerCount: Int, bias: Bool,
+        bidirectional: Bool, generator: inout RandomGenerator
+    ) {
+        require(inputSize > 0 && hiddenSize > 0 && layerCount > 0,
+                     "recurrent layer: inputSize \(inputSize), hiddenSize \(hiddenSize) and layerCount \(layerCount) must be positive")
+        self.kind = kind
+        self.inputSize = inputSize
+        self.hiddenSize = hiddenSize
+        self.layerCount = layerCount
+        self.directionCount = bidirectional ? 2 : 1
+        let rows = kind.gateCount * hiddenSize
+        let initializer = Initializer.pytorchRecurrentDefault(hiddenSize: hiddenSize)
+        var weights: [[DirectionWeights]] = []
+        for layer in 0..<layerCount {
+            let layerInput = layer == 0 ? inputSize : hiddenSize * directionCount
+            var directions: [DirectionWeights] = []
+            for _ in 0..<directionCount {
+                // Drawn in PyTorch's state_dict order: weight_ih, weight_hh, bias_ih, bias_hh.
+                let inputWeight = Parameter(initializer.tensor(shape: [rows, layerInput], generator: &generator))
+                let hiddenWeight = Parameter(initializer.tensor(shape: [rows, hiddenSize], generator: &generator))
+                let inputBias = bias ? Parameter(initializer.tensor(shape: [rows], generator: &generator)) : nil
+                let hiddenBias = bias ? Parameter(initializer.tensor(shape: [rows], generator: &generator)) : nil
+                directions.append(DirectionWeights(
+                    inputWeight: inputWeight, hiddenWeight: hiddenWeight, inputBias: inputBias, hiddenBias: hiddenBias))
+            }
+            weights.append(directions)
+        }
+        self.weights = weights
+    }
+
+    /// Every parameter under its PyTorch name, in `state_dict` order.
+    var namedParameters: [(name: String, parameter: Parameter)] {
+        var named: [(name: String, parameter: Parameter)] = []
+        for (layer, directions) in weights.enumerated() {
+            for (direction, weight) in directions.enumerated() {
+                let suffix = "_l\(layer)" + (direction == 1 ? "_reverse" : "")
+                named.append(("weight_ih" + suffix, weight.inputWeight))
+                named.append(("weight_hh" + suffix, weight.hiddenWeight))
+                if let bias = weight.inputBias { named.append(("bias_ih" + suffix, bias)) }
+                if let bias = weight.hiddenBias { named.append(("bias_hh" + suffix, bias)) }
+            }
+        }
+        return named
+    }
+
+    /// The shape initial and final states have: `[layerCount * directionCount, batch, hiddenSize]`.
+    func stateShape(batch: Int) -> [Int] {
+        [layerCount * directionCount, batch, hiddenSize]
+    }
+
+    /// Runs the whole stack over `input`.
+    ///
+    /// - Parameters:
+    ///   - input: `[batch, time, inputSize]`.
+    ///   - initialHidden: `[layerCount * directionCount, batch, hiddenSize]`, zeros if `nil`.
+    ///   - initialCell: same shape, for LSTMs; zeros if `nil`.
+    /// - Returns: `output` `[batch, time, directionCount * hiddenSize]` (the last layer's
+    ///   hidden states, directions concatenated along features), and the final `hidden` and
+    ///   `cell` states `[layerCount * directionCount, batch, hiddenSize]` (`cell` only for LSTMs).
+    func forward(_ input: Tensor, initialHidden: Tensor?, initialCell: Tensor?)
+        -> (output: Tensor, hidden: Tensor, cell: Tensor?)
+    {
+        require(
+            input.rank == 3 && input.shape[2] == inputSize,
+            "\(kind) forward: input shape \(input.shape) is not [batch, time, \(inputSize)]")
+        let (batch, time) = (input.shape[0], input.shape[1])
+        let stateShape = stateShape(batch: batch)
+        for (name, state) in [("initial hidden state", initialHidden), ("initial cell state", initialCell)] {
+            if let state {
+                require(state.shape == stateShape, "\(kind) forward: \(name) shape \(state.shape) is not \(stateShape)")
+            }
+        }
+        require(initialCell == nil || kind.hasCellState, "\(kind) forward: only an LSTM takes an initial cell state")
+        let stateCount = batch * hiddenSize
+        var finalHidden = Tensor(zeros: stateShape)
+        var finalCell = kind.hasCellState ? Tensor(zeros: stateShape) : nil
+        var layerInput = input
+        for layer in 0..<layerCount {
+            var layerOutput = Tensor(zeros: [batch, time, directionCount * hiddenSize])
+            for direction in 0..<directionCount {
+                let slot = layer * directionCount + direction
+                let slotRange = slot * stateCount..<(slot + 1) * stateCount
+                var hidden = initialHidden.map { Array($0.scalars[slotRange]) } ?? [Float](repeating: 0, count: stateCount)
+                var cell = initialCell.map { Array($0.scalars[slotRange]) } ?? [Float](repeating: 0, count: stateCount)
+                runDirection(
+                    weights[layer][direction], input: layerInput, reverse: direction == 1,
+                    hidden: &hidden, cell: &cell, output: &layerOutput, outputColumn: direction * hiddenSize)
+                finalHidden.scalars.replaceSubrange(slotRange, with: hidden)
+                finalCell?.scalars.replaceSubrange(slotRange, with: cell)
+            }
+            layerInput = layerOutput
+        }
+        return (layerInput, finalHidden, finalCell)
+    }
+
+    /// Runs one direction of one layer over all steps.
+    ///
+    /// - Parameters:
+    ///   - input: `[batch, time, features]`.
+    ///   - hidden, cell: `[batch, hiddenSize]`, the initial states on entry, the final on exit.
+    ///   - output: `[batch, time, directionCount * hiddenSize]`; this direction writes columns
+    ///     `outputColumn ..< outputColumn + hiddenSize` of every step.
+    private func runDirection(
+        _ weights: DirectionWeights, input: Tensor, reverse: Bool,
+        hidden: inout [Float], cell: inout [Float], output: inout Tensor, outputColumn: Int
+    ) {
+        let (batch, time, features) = (input.shape[0], input.shape[1], input.shape[2])
+        let gates = kind.gateCount * hiddenSize
+        // [batch * time, gates]: W_ih x_t + b_ih for every step in one product.
+        var projected = input.reshaped([batch * time, features]).matmul(transposed: weights.inputWeight.value)
+        if let bias = weights.inputBias?.value.scalars {
+            addRowwise(bias, to: &projected.scalars, columns: gates)
+        }
+        let hiddenWeight = weights.hiddenWeight.value
+        let hiddenBias = weights.hiddenBias?.value.scalars
+        let outputWidth = output.shape[2]
+        for step in 0..<time {
+            let t = reverse ? time - 1 - step : step
+            // [batch, gates]: W_hh h + b_hh.
+            var recurrent = Tensor(shape: [batch, hiddenSize], scalars: hidden).matmul(transposed: hiddenWeight)
+            if let hiddenBias { addRowwise(hiddenBias, to: &recurrent.scalars, columns: gates) }
+            for b in 0..<batch {
+                let pre = (b * time + t) * gates
+                let rec = b * gates
+                let state = b * hiddenSize
+                CellStep.apply(
+                    kind, hiddenSize: hiddenSize, projected: projected.scalars, projectedOffset: pre,
+                    recurrent: recurrent.scalars, recurrentOffset: rec,
+                    hidden: &hidden, cell: &cell, stateOffset: state)
+                let out = (b * time + t) * outputWidth + outputColumn
+                for j in 0..<hiddenSize { output.scalars[out + j] = hidden[state + j] }
+            }
+        }
+    }
+
+    private func addRowwise(_ bias: [Float], to matrix: inout [Float], columns: Int) {
+        for row in 0..<(matrix.count / columns) {
+            for j in 0..<columns { matrix[row * columns + j] += bias[j] }
+        }
+    }
+}
