@@ -1,0 +1,106 @@
+import Foundation
+import LessonKit
+
+/// Compiles and runs a lesson's experiment program and collects what each block printed.
+public struct LessonRunner: Sendable {
+    public let toolchain: Toolchain
+    /// The project root: programs run there so lessons can read `lessons/data/...`.
+    public let projectRoot: URL
+    /// Where each lesson gets a working directory for its program and its output files.
+    public let workDirectory: URL
+
+    /// Seconds a lesson may run when its front matter sets no `timeout`.
+    public static let defaultTimeLimit: Double = 600
+    /// Bytes of output kept per block; beyond this the output is cut with a note.
+    public static let outputLimit = 256 * 1024
+
+    public init(toolchain: Toolchain, projectRoot: URL, workDirectory: URL) {
+        self.toolchain = toolchain
+        self.projectRoot = projectRoot
+        self.workDirectory = workDirectory
+    }
+
+    /// Runs every experiment block of `lesson` in one process, in order.
+    ///
+    /// - Throws: `LessonError` located at the failing line: a compiler error, a block that
+    ///   trapped or exited early, or a lesson that ran out of time.
+    public func run(_ lesson: Lesson) throws(LessonError) -> ExecutedLesson {
+        if lesson.blocks.isEmpty { return ExecutedLesson(lesson: lesson, outputs: []) }
+        let directory = workDirectory.appendingPathComponent(lesson.slug)
+        let files = ProgramFiles(directory: directory)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try ExperimentProgram(lesson: lesson).source.write(toFile: files.source, atomically: true, encoding: .utf8)
+            try? FileManager.default.removeItem(atPath: files.channel)
+        } catch {
+            throw LessonError(path: lesson.path, line: nil, message: "cannot write the experiment program to \(directory.path): \(error)")
+        }
+        try compile(lesson, files: files)
+        return try execute(lesson, files: files)
+    }
+
+    private func compile(_ lesson: Lesson, files: ProgramFiles) throws(LessonError) {
+        let compiler = ChildProcess(
+            executable: toolchain.compiler,
+            arguments: [
+                // -assert-config Debug keeps the standard library's trap messages ("Index out
+                // of range") that -O alone drops; the engine itself is optimised separately.
+                "-O", "-assert-config", "Debug", "-diagnostic-style=llvm", "-module-cache-path", workDirectory.appendingPathComponent("module-cache").path,
+                "-I", toolchain.moduleDirectory,
+                "-L", toolchain.runtimeDirectory, "-l\(Toolchain.runtimeLibrary)",
+                "-Xlinker", "-rpath", "-Xlinker", toolchain.runtimeDirectory,
+                files.source, "-o", files.executable,
+            ],
+            workingDirectory: projectRoot.path,
+            standardOutput: files.compilerOutput, standardError: files.compilerOutput)
+        let termination: ChildProcess.Termination
+        do {
+            termination = try compiler.run()
+        } catch {
+            throw LessonError(path: lesson.path, line: nil, message: "\(error)")
+        }
+        guard termination != .exited(0) else { return }
+        let diagnostics = (try? String(contentsOfFile: files.compilerOutput, encoding: .utf8)) ?? ""
+        throw CompilerDiagnostics(output: diagnostics, lessonPath: lesson.path).error
+    }
+
+    private func execute(_ lesson: Lesson, files: ProgramFiles) throws(LessonError) -> ExecutedLesson {
+        let timeLimit = lesson.frontMatter.timeout ?? Self.defaultTimeLimit
+        let program = ChildProcess(
+            executable: files.executable, arguments: [],
+            environment: [
+                OutputChannel.environmentVariable: files.channel,
+                // The runtime's interactive backtracer is slow and its report is about the
+                // generated program; the trap message already names the lesson line.
+                "SWIFT_BACKTRACE": "enable=no",
+            ],
+            workingDirectory: projectRoot.path,
+            standardOutput: files.standardOutput, standardError: files.standardError,
+            timeLimit: timeLimit)
+        let started = Date()
+        let termination: ChildProcess.Termination
+        do {
+            termination = try program.run()
+        } catch {
+            throw LessonError(path: lesson.path, line: nil, message: "\(error)")
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        let transcript = ProgramTranscript(
+            standardOutput: (try? Data(contentsOf: URL(fileURLWithPath: files.standardOutput))) ?? Data(),
+            standardError: (try? Data(contentsOf: URL(fileURLWithPath: files.standardError))) ?? Data(),
+            records: OutputChannelRecord.read(from: files.channel))
+        return try transcript.outcome(
+            of: lesson, termination: termination, elapsed: elapsed, timeLimit: timeLimit, outputLimit: Self.outputLimit)
+    }
+}
+
+/// The files of one lesson's program run, in its working directory.
+struct ProgramFiles {
+    let directory: URL
+    var source: String { directory.appendingPathComponent("main.swift").path }
+    var executable: String { directory.appendingPathComponent("experiment").path }
+    var compilerOutput: String { directory.appendingPathComponent("compiler.txt").path }
+    var standardOutput: String { directory.appendingPathComponent("stdout.txt").path }
+    var standardError: String { directory.appendingPathComponent("stderr.txt").path }
+    var channel: String { directory.appendingPathComponent("channel.jsonl").path }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Everything one run of an experiment program left behind, and what it means for the lesson.
+struct ProgramTranscript {
+    let standardOutput: Data
+    let standardError: Data
+    let records: [OutputChannelRecord]
+
+    /// Where a block's output starts in each stream: the byte offsets the program reported
+    /// when the block began.
+    private struct BlockStart {
+        let index: Int
+        let standardOutput: Int
+        let standardError: Int
+    }
+
+    private var blockStarts: [BlockStart] {
+        records.filter { $0.event == "block" }.compactMap { record in
+            guard let index = record.integer("index") else { return nil }
+            return BlockStart(index: index, standardOutput: record.integer("stdout") ?? 0, standardError: record.integer("stderr") ?? 0)
+        }
+    }
+
+    private var finished: Bool { records.contains { $0.event == "finish" } }
+
+    /// The lesson with its outputs, or the error that stopped it.
+    func outcome(
+        of lesson: Lesson, termination: ChildProcess.Termination, elapsed: Double, timeLimit: Double, outputLimit: Int
+    ) throws(LessonError) -> ExecutedLesson {
+        let starts = blockStarts
+        if termination == .exited(0) && finished {
+            let outputs = starts.enumerated().map { position, start in
+                let end = position + 1 < starts.count ? starts[position + 1].standardOutput : standardOutput.count
+                return BlockOutput(blockIndex: start.index, text: Self.text(standardOutput, from: start.standardOutput, to: end, limit: outputLimit))
+            }
+            return ExecutedLesson(lesson: lesson, outputs: outputs)
+        }
+        // The block running when the program stopped is the last one that began.
+        let running = starts.last
+        let block = running.flatMap { start in lesson.blocks.first { $0.index == start.index } }
+        let printed = running.map { Self.text(standardOutput, from: $0.standardOutput, to: standardOutput.count, limit: outputLimit) } ?? ""
+        let errors = Self.withoutStackTrace(
+            Self.text(standardError, from: running?.standardError ?? 0, to: standardError.count, limit: outputLimit))
+        let culprit = block.map { "the experiment block at line \($0.fenceLine)" } ?? "the experiment program"
+        var details: [String] = []
+        if !printed.isEmpty { details.append("output before it stopped:\n" + Self.indented(printed)) }
+        let trap = Self.trapMessage(errors)
+        let message: String
+        switch termination {
+        case .timedOut:
+            message = "timed out after \(Self.seconds(elapsed)) (limit \(Self.seconds(timeLimit))) while \(culprit) was running"
+        case .signaled(let signal):
+            let reason = trap ?? "killed by signal \(signal) (\(String(cString: strsignal(signal))))"
+            message = "\(culprit) stopped: \(reason)"
+        case .exited(let status):
+            message = status != 0
+                ? "\(culprit) exited with status \(status)"
+                : "\(culprit) ended the program early (exit(0) before the last block finished)"
+        }
+        // The trap line is already the message; show standard error only if it says more.
+        let otherErrors = errors.split(separator: "\n").filter { trap == nil || Self.trapMessage(String($0)) != trap }
+        if !otherErrors.isEmpty { details.append("standard error:\n" + Self.indented(otherErrors.joined(separator: "\n"))) }
+        throw LessonError(path: lesson.path, line: block?.fenceLine, message: message, details: details.joined(separator: "\n"))
+    }
+
+    /// The Swift runtime's one-line reason for a trap, such as
+    /// `lessons/x.md:12: Fatal error: something`. A location inside the standard library
+    /// (`Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range`) says nothing
+    /// to a lesson author and is dropped.
+    static func trapMessage(_ standardError: String) -> String? {
+        let markers = ["Fatal error", "Precondition failed", "Assertion failed"]
+        guard let line = standardError.split(separator: "\n").last(where: { line in markers.contains { line.contains($0) } }) else {
+            return nil
+        }
+        let text = line.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("Swift/"), let marker = markers.compactMap({ text.range(of: $0) }).first {
+            return String(text[marker.lowerBound...])
+        }
+        return text
+    }
+
+    /// `text` without the runtime's "Current stack trace:" section: its frames are addresses in
+    /// the generated program, which the block's line already locates better.
+    static func withoutStackTrace(_ text: String) -> String {
+        var kept: [Substring] = []
+        var inTrace = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("Current stack trace:") {
+                inTrace = true
+            } else if inTrace, line.first?.isNumber == true {
+                continue
+            } else {
+                inTrace = false
+                kept.append(line)
+            }
+        }
+        return kept.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func text(_ data: Data, from start: Int, to end: Int, limit: Int) -> String {
+        let lower = min(max(0, start), data.count)
+        let upper = min(max(lower, end), data.count)
+        let slice = data[data.startIndex + lower..<data.startIndex + upper]
+        if slice.count <= limit { return String(decoding: slice, as: UTF8.self) }
+        let kept = String(decoding: slice.prefix(limit), as: UTF8.self)
+        return kept + "\n[output cut: the block printed \(slice.count) bytes; the first \(limit) are shown]\n"
+    }
+
+    static func indented(_ text: String) -> String {
+        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        return body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+    }
+
+    static func seconds(_ value: Double) -> String {
+        String(format: value < 10 ? "%.1f s" : "%.0f s", value)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Where the compiler and the engine's built modules are.
+///
+/// Experiment programs are compiled with the toolchain's own `swiftc -O` against the modules
+/// `swift build` produced for the package: `libLessonRuntime.so` (the engine and LessonKit as
+/// one dynamic library) and their `.swiftmodule` files. They sit next to the `lessons`
+/// executable, so the runtime directory defaults to the executable's own directory.
+public struct Toolchain: Sendable {
+    /// The `swiftc` to run.
+    public let compiler: String
+    /// The directory holding `libLessonRuntime.so`.
+    public let runtimeDirectory: String
+    /// The directory holding `Recurrent.swiftmodule` and `LessonKit.swiftmodule`.
+    public let moduleDirectory: String
+
+    /// The dynamic library experiment programs link.
+    public static let runtimeLibrary = "LessonRuntime"
+
+    public init(compiler: String, runtimeDirectory: String, moduleDirectory: String) {
+        self.compiler = compiler
+        self.runtimeDirectory = runtimeDirectory
+        self.moduleDirectory = moduleDirectory
+    }
+
+    /// Finds the toolchain for this process.
+    ///
+    /// `LESSONS_SWIFTC` overrides the compiler (else `swiftc` on `PATH`); `LESSONS_RUNTIME_DIR`
+    /// overrides the runtime directory (else the directory of the running executable).
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Toolchain {
+        let compiler = try environment["LESSONS_SWIFTC"] ?? findOnPath("swiftc", path: environment["PATH"] ?? "")
+        let runtimeDirectory = environment["LESSONS_RUNTIME_DIR"]
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+        let library = runtimeDirectory + "/lib\(runtimeLibrary).so"
+        guard FileManager.default.fileExists(atPath: library) else {
+            throw ToolchainError(message: """
+                the engine library \(library) is missing. Build it with `swift build -c release` \
+                (a plain `swift run lessons` builds only the command), then run \
+                `.build/release/lessons` again.
+                """)
+        }
+        // SwiftPM 5.x put module files beside the libraries; 6.x puts them under Modules/.
+        let candidates = [runtimeDirectory + "/Modules", runtimeDirectory]
+        guard let moduleDirectory = candidates.first(where: {
+            FileManager.default.fileExists(atPath: $0 + "/Recurrent.swiftmodule")
+        }) else {
+            throw ToolchainError(message: "no Recurrent.swiftmodule under \(runtimeDirectory); rebuild with `swift build -c release`")
+        }
+        return Toolchain(compiler: compiler, runtimeDirectory: runtimeDirectory, moduleDirectory: moduleDirectory)
+    }
+
+    private static func findOnPath(_ name: String, path: String) throws -> String {
+        for directory in path.split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        throw ToolchainError(message: "`\(name)` is not on PATH; install the Swift toolchain or set LESSONS_SWIFTC")
+    }
+}
+
+/// The compiler or the engine's modules could not be found.
+public struct ToolchainError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}

@@ -1,0 +1,128 @@
+/// A lesson file, parsed: front matter, the text, and its experiment blocks with the lines
+/// they came from.
+public struct Lesson: Equatable, Sendable {
+    /// The path as the author knows it, relative to the project root, for example
+    /// `lessons/01-recurrent-networks.md`. Compiler errors and traps are reported against it.
+    public let path: String
+    /// The file name without `.md`; the page is `slug.html`.
+    public let slug: String
+    public let frontMatter: FrontMatter
+    /// Every line of the file, without line terminators; line `n` is `lines[n - 1]`.
+    public let lines: [String]
+    /// The experiment blocks in file order.
+    public let blocks: [ExperimentBlock]
+    /// 1-based line of the first line after the front matter.
+    public let bodyStartLine: Int
+
+    /// Parses a lesson's text.
+    ///
+    /// - Parameters:
+    ///   - text: the whole file.
+    ///   - path: the path to report in errors, relative to the project root.
+    public init(text: String, path: String) throws(LessonError) {
+        self.path = path
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        self.slug = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+        if lines.last == "" { lines.removeLast() }
+        self.lines = lines
+        (frontMatter, bodyStartLine) = try Self.parseFrontMatter(lines, path: path)
+        blocks = try Self.parseBlocks(lines, from: bodyStartLine, path: path)
+    }
+
+    private static func parseFrontMatter(_ lines: [String], path: String) throws(LessonError) -> (FrontMatter, Int) {
+        guard lines.first?.trimmingTrailingWhitespace == "---" else {
+            throw LessonError(path: path, line: 1, message: "a lesson starts with front matter: a `---` line, `title: ...`, and another `---` line")
+        }
+        guard let end = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingTrailingWhitespace) }) else {
+            throw LessonError(path: path, line: 1, message: "front matter is never closed: add a `---` line after it")
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let frontMatter = try FrontMatter.parse(yaml: yaml, firstLine: 2, path: path)
+        return (frontMatter, end + 2)
+    }
+
+    /// Finds every fenced code block (CommonMark rules: up to three spaces of indentation,
+    /// three or more backticks or tildes, closed by a fence of the same character at least as
+    /// long) and keeps the ones whose info string starts `swift experiment`.
+    private static func parseBlocks(_ lines: [String], from startLine: Int, path: String) throws(LessonError) -> [ExperimentBlock] {
+        var blocks: [ExperimentBlock] = []
+        var lineIndex = startLine - 1
+        while lineIndex < lines.count {
+            guard let fence = Fence(opening: lines[lineIndex]) else {
+                lineIndex += 1
+                continue
+            }
+            let openingLine = lineIndex + 1
+            guard let closing = lines.indices.dropFirst(lineIndex + 1).first(where: { fence.isClosed(by: lines[$0]) }) else {
+                throw LessonError(path: path, line: openingLine, message: "code block opened here is never closed with \(fence.marker)")
+            }
+            let words = fence.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            if words.count >= 2, words[0] == "swift", words[1] == "experiment" {
+                let options = try BlockOptions.parse(Array(words.dropFirst(2)), path: path, line: openingLine)
+                if let id = options.id, blocks.contains(where: { $0.options.id == id }) {
+                    throw LessonError(path: path, line: openingLine, message: "block id `\(id)` is used twice")
+                }
+                blocks.append(ExperimentBlock(
+                    index: blocks.count, fenceLine: openingLine, closingFenceLine: closing + 1,
+                    code: lines[(lineIndex + 1)..<closing].map { fence.removingIndentation($0) }.joined(separator: "\n"),
+                    options: options))
+            }
+            lineIndex = closing + 1
+        }
+        return blocks
+    }
+}
+
+/// An opening code fence and the rules for the line that closes it.
+struct Fence {
+    let character: Character
+    let length: Int
+    let indentation: Int
+    let info: String
+
+    /// The fence characters, for messages.
+    var marker: String { String(repeating: character, count: length) }
+
+    init?(opening line: String) {
+        let indentation = line.prefix(while: { $0 == " " }).count
+        guard indentation <= 3 else { return nil }
+        let rest = line.dropFirst(indentation)
+        guard let character = rest.first, character == "`" || character == "~" else { return nil }
+        let length = rest.prefix(while: { $0 == character }).count
+        guard length >= 3 else { return nil }
+        let info = rest.dropFirst(length).trimmingWhitespace
+        // A backtick fence's info string may not contain backticks (that is an inline code span).
+        if character == "`" && info.contains("`") { return nil }
+        self.character = character
+        self.length = length
+        self.indentation = indentation
+        self.info = info
+    }
+
+    func isClosed(by line: String) -> Bool {
+        let indentation = line.prefix(while: { $0 == " " }).count
+        guard indentation <= 3 else { return false }
+        let rest = line.dropFirst(indentation)
+        let length = rest.prefix(while: { $0 == character }).count
+        return length >= self.length && rest.dropFirst(length).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    /// A content line with up to the fence's own indentation removed, as CommonMark does.
+    func removingIndentation(_ line: String) -> String {
+        let spaces = min(indentation, line.prefix(while: { $0 == " " }).count)
+        return String(line.dropFirst(spaces))
+    }
+}
+
+extension StringProtocol {
+    var trimmingWhitespace: String {
+        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+    }
+
+    var trimmingTrailingWhitespace: String {
+        String(reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+    }
+}

@@ -1,0 +1,38 @@
+/// Puts each block's output into the lesson's Markdown, right after the block.
+///
+/// The output goes in a fenced code block with the info string `output`, so the site can style
+/// it apart from code, and Markdown never interprets what an experiment printed. The front
+/// matter is dropped: the site reads it from the parsed lesson.
+public enum OutputSplicer {
+    /// The lesson body (everything after the front matter) with outputs inserted.
+    public static func markdown(for executed: ExecutedLesson) -> String {
+        let lesson = executed.lesson
+        var outputAfterLine: [Int: String] = [:]
+        for block in lesson.blocks where !block.options.hideOutput {
+            guard let output = executed.outputs.first(where: { $0.blockIndex == block.index }),
+                  !output.text.isEmpty else { continue }
+            outputAfterLine[block.closingFenceLine] = fencedOutput(output.text)
+        }
+        var result: [String] = []
+        for lineNumber in lesson.bodyStartLine..<(lesson.lines.count + 1) {
+            result.append(lesson.lines[lineNumber - 1])
+            if let output = outputAfterLine[lineNumber] {
+                result.append("")
+                result.append(output)
+            }
+        }
+        return result.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` in a fence longer than any backtick run that starts one of its lines, so nothing
+    /// the experiment printed can close the fence early.
+    static func fencedOutput(_ text: String) -> String {
+        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        let lines: [Substring] = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let longestRun = lines
+            .map { $0.drop(while: { $0 == " " }).prefix(while: { $0 == "`" }).count }
+            .max() ?? 0
+        let fence = String(repeating: "`", count: max(3, longestRun + 1))
+        return "\(fence)output\n\(body)\n\(fence)"
+    }
+}
