@@ -1,0 +1,19 @@
+/// One lesson as the site needs it: already executed, its outputs spliced into the Markdown.
+public struct PageSource: Equatable, Sendable {
+    /// The page's file name without `.html`.
+    public let slug: String
+    public let title: String
+    public let summary: String?
+    /// Position in the curriculum, shown on the index.
+    public let order: Int?
+    /// The lesson body with its outputs, without front matter.
+    public let markdown: String
+
+    public init(slug: String, title: String, summary: String?, order: Int?, markdown: String) {
+        self.slug = slug
+        self.title = title
+        self.summary = summary
+        self.order = order
+        self.markdown = markdown
+    }
+}
