@@ -1,0 +1,68 @@
+import Foundation
+
+/// Runs the built `lessons` executable on a scratch project, as a user would.
+struct LessonsProcess {
+    struct Result {
+        let status: Int32
+        let standardOutput: String
+        let standardError: String
+    }
+
+    /// The `lessons` binary `swift build` put next to this test bundle, with the engine library.
+    static let executable: URL = {
+        let testBundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = testBundle.deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("lessons")
+            if FileManager.default.isExecutableFile(atPath: candidate.path),
+               !candidate.hasDirectoryPath { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        fatalError("no `lessons` executable near \(testBundle.path); run `swift build` first")
+    }()
+
+    static func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        // Read both pipes before waiting so a chatty child cannot fill one and block.
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
+    }
+}
+
+/// A throwaway project directory with a `lessons/` folder.
+struct ScratchProject {
+    let root: URL
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("lessons"), withIntermediateDirectories: true)
+    }
+
+    func write(lesson name: String, _ text: String) throws {
+        try text.write(to: root.appendingPathComponent("lessons/\(name)"), atomically: true, encoding: .utf8)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func build() throws -> LessonsProcess.Result {
+        try LessonsProcess.run(["build", "--root", root.path])
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: root)
+    }
+}
