@@ -6,8 +6,10 @@ Run from the repository root after `pip install torch`:
     python3 Scripts/make_pytorch_fixtures.py
 
 The fixtures are committed, so the Swift tests never need Python. Each case stores the layer's
-configuration, its parameters under PyTorch's state_dict names, an input, initial states, and
-PyTorch's outputs. Float32 values are written as JSON numbers that convert back exactly.
+configuration, its parameters under PyTorch's state_dict names, an input, initial states,
+PyTorch's outputs, and the gradients of the scalar
+`sum(output * outputWeights) + sum(h_n * hiddenWeights) [+ sum(c_n * cellWeights)]`
+with respect to the input, the initial states and every parameter. Float32 values are written as JSON numbers that convert back exactly.
 """
 import json
 import pathlib
@@ -31,15 +33,21 @@ def case(name, kind, layers, bidirectional, nonlinearity="tanh", batch=2, time=5
         module = torch.nn.LSTM(inputs, hidden, num_layers=layers, batch_first=True, bidirectional=bidirectional)
     else:
         module = torch.nn.GRU(inputs, hidden, num_layers=layers, batch_first=True, bidirectional=bidirectional)
-    x = torch.randn(batch, time, inputs)
-    h0 = torch.randn(layers * directions, batch, hidden) * 0.5
-    c0 = torch.randn(layers * directions, batch, hidden) * 0.5
-    with torch.no_grad():
-        if kind == "lstm":
-            output, (hn, cn) = module(x, (h0, c0))
-        else:
-            output, hn = module(x, h0)
-            cn = None
+    x = torch.randn(batch, time, inputs, requires_grad=True)
+    h0 = (torch.randn(layers * directions, batch, hidden) * 0.5).requires_grad_()
+    c0 = (torch.randn(layers * directions, batch, hidden) * 0.5).requires_grad_()
+    if kind == "lstm":
+        output, (hn, cn) = module(x, (h0, c0))
+    else:
+        output, hn = module(x, h0)
+        cn = None
+    output_weights = torch.rand_like(output) * 2 - 1
+    hidden_weights = torch.rand_like(hn) * 2 - 1
+    loss = (output * output_weights).sum() + (hn * hidden_weights).sum()
+    if cn is not None:
+        cell_weights = torch.rand_like(cn) * 2 - 1
+        loss = loss + (cn * cell_weights).sum()
+    loss.backward()
     record = {
         "name": name,
         "kind": kind if kind != "rnn" else f"rnn_{nonlinearity}",
@@ -52,10 +60,18 @@ def case(name, kind, layers, bidirectional, nonlinearity="tanh", batch=2, time=5
         "initialHidden": {"shape": list(h0.shape), "values": values(h0)},
         "output": {"shape": list(output.shape), "values": values(output)},
         "finalHidden": {"shape": list(hn.shape), "values": values(hn)},
+        "outputWeights": {"shape": list(output.shape), "values": values(output_weights)},
+        "hiddenWeights": {"shape": list(hn.shape), "values": values(hidden_weights)},
+        "inputGradient": {"shape": list(x.shape), "values": values(x.grad)},
+        "initialHiddenGradient": {"shape": list(h0.shape), "values": values(h0.grad)},
+        "parameterGradients": [{"name": k, "shape": list(p.shape), "values": values(p.grad)}
+                               for k, p in module.named_parameters()],
     }
     if kind == "lstm":
         record["initialCell"] = {"shape": list(c0.shape), "values": values(c0)}
         record["finalCell"] = {"shape": list(cn.shape), "values": values(cn)}
+        record["cellWeights"] = {"shape": list(cn.shape), "values": values(cell_weights)}
+        record["initialCellGradient"] = {"shape": list(c0.shape), "values": values(c0.grad)}
     return record
 
 
@@ -71,8 +87,8 @@ def main():
         case("gru_1layer", "gru", 1, False, seed=7),
         case("gru_2layer_bidirectional", "gru", 2, True, seed=8),
     ]
-    path = FIXTURES / "forward.json"
-    path.write_text(json.dumps({"torch": torch.__version__, "cases": cases}, indent=1) + "\n")
+    path = FIXTURES / "recurrent_layers.json"
+    path.write_text(json.dumps({"torch": torch.__version__, "cases": cases}, separators=(",", ":")) + "\n")
     print(f"wrote {len(cases)} cases to {path} with torch {torch.__version__}")
 
 

@@ -1,13 +1,17 @@
-/// The hidden and cell states of an LSTM, each `[layerCount * directions, batch, hiddenSize]`.
-public struct LSTMState: Equatable, Sendable {
-    public var hidden: Tensor
-    public var cell: Tensor
+/// The hidden and cell states of an LSTM, each `[layerCount * directions, batch, hiddenSize]`;
+/// `Value` is `Tensor`, or `Variable` inside a computation to differentiate.
+public struct LSTMState<Value> {
+    public var hidden: Value
+    public var cell: Value
 
-    public init(hidden: Tensor, cell: Tensor) {
+    public init(hidden: Value, cell: Value) {
         self.hidden = hidden
         self.cell = cell
     }
 }
+
+extension LSTMState: Equatable where Value: Equatable {}
+extension LSTMState: Sendable where Value: Sendable {}
 
 /// Long short-term memory with PyTorch's equations and gate order i, f, g, o:
 ///
@@ -51,7 +55,22 @@ public final class LSTM: ParameterContainer {
     /// - Returns: `output` `[batch, time, directions * hiddenSize]`, the last layer's hidden
     ///   state at every step, and `state`, every layer's hidden and cell states after its
     ///   last step.
-    public func callAsFunction(_ input: Tensor, initialState: LSTMState? = nil) -> (output: Tensor, state: LSTMState) {
+    public func callAsFunction(_ input: Tensor, initialState: LSTMState<Tensor>? = nil) -> (output: Tensor, state: LSTMState<Tensor>) {
+        let result = stack.forward(input, initialHidden: initialState?.hidden, initialCell: initialState?.cell)
+        return (result.output, LSTMState(hidden: result.hidden, cell: result.cell!))
+    }
+
+    /// Runs the network over whole sequences as part of a computation to differentiate.
+    ///
+    /// - Parameters:
+    ///   - input: `[batch, time, inputSize]`.
+    ///   - initialState: hidden and cell states `[layerCount * directions, batch, hiddenSize]`;
+    ///     zeros if `nil`.
+    /// - Returns: `output` `[batch, time, directions * hiddenSize]` and the final `state`.
+    ///   Back-propagating through them adds into this layer's parameter gradients.
+    public func callAsFunction(_ input: Variable, initialState: LSTMState<Variable>? = nil)
+        -> (output: Variable, state: LSTMState<Variable>)
+    {
         let result = stack.forward(input, initialHidden: initialState?.hidden, initialCell: initialState?.cell)
         return (result.output, LSTMState(hidden: result.hidden, cell: result.cell!))
     }

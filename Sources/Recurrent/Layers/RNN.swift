@@ -38,4 +38,17 @@ public final class RNN: ParameterContainer {
         let result = stack.forward(input, initialHidden: initialState, initialCell: nil)
         return (result.output, result.hidden)
     }
+
+    /// Runs the network over whole sequences as part of a computation to differentiate.
+    ///
+    /// - Parameters:
+    ///   - input: `[batch, time, inputSize]`.
+    ///   - initialState: `[layerCount * directions, batch, hiddenSize]`; zeros if `nil`.
+    /// - Returns: `output` `[batch, time, directions * hiddenSize]` and the final `state`
+    ///   `[layerCount * directions, batch, hiddenSize]`. Back-propagating through them adds
+    ///   into this layer's parameter gradients.
+    public func callAsFunction(_ input: Variable, initialState: Variable? = nil) -> (output: Variable, state: Variable) {
+        let result = stack.forward(input, initialHidden: initialState, initialCell: nil)
+        return (result.output, result.hidden)
+    }
 }

@@ -77,17 +77,30 @@ final class RecurrentStack {
         [layerCount * directionCount, batch, hiddenSize]
     }
 
+    /// The current values of the weights of every layer and direction.
+    func weightValues() -> [[DirectionWeightValues]] {
+        weights.map { directions in
+            directions.map { weight in
+                DirectionWeightValues(
+                    input: weight.inputWeight.value, hidden: weight.hiddenWeight.value,
+                    inputBias: weight.inputBias?.value, hiddenBias: weight.hiddenBias?.value)
+            }
+        }
+    }
+
     /// Runs the whole stack over `input`.
     ///
     /// - Parameters:
     ///   - input: `[batch, time, inputSize]`.
     ///   - initialHidden: `[layerCount * directionCount, batch, hiddenSize]`, zeros if `nil`.
     ///   - initialCell: same shape, for LSTMs; zeros if `nil`.
+    ///   - keepTrace: whether to keep what `backward` needs.
     /// - Returns: `output` `[batch, time, directionCount * hiddenSize]` (the last layer's
-    ///   hidden states, directions concatenated along features), and the final `hidden` and
-    ///   `cell` states `[layerCount * directionCount, batch, hiddenSize]` (`cell` only for LSTMs).
-    func forward(_ input: Tensor, initialHidden: Tensor?, initialCell: Tensor?)
-        -> (output: Tensor, hidden: Tensor, cell: Tensor?)
+    ///   hidden states, directions concatenated along features), the final `hidden` and
+    ///   `cell` states `[layerCount * directionCount, batch, hiddenSize]` (`cell` only for
+    ///   LSTMs), and the trace when asked for.
+    func forward(_ input: Tensor, initialHidden: Tensor?, initialCell: Tensor?, keepTrace: Bool = false)
+        -> (output: Tensor, hidden: Tensor, cell: Tensor?, trace: RecurrentTrace?)
     {
         require(
             input.rank == 3 && input.shape[2] == inputSize,
@@ -101,25 +114,32 @@ final class RecurrentStack {
         }
         require(initialCell == nil || kind.hasCellState, "\(kind) forward: only an LSTM takes an initial cell state")
         let stateCount = batch * hiddenSize
+        let values = weightValues()
         var finalHidden = Tensor(zeros: stateShape)
         var finalCell = kind.hasCellState ? Tensor(zeros: stateShape) : nil
+        var traces: [[DirectionTrace]] = []
         var layerInput = input
         for layer in 0..<layerCount {
             var layerOutput = Tensor(zeros: [batch, time, directionCount * hiddenSize])
+            var layerTraces: [DirectionTrace] = []
             for direction in 0..<directionCount {
                 let slot = layer * directionCount + direction
                 let slotRange = slot * stateCount..<(slot + 1) * stateCount
                 var hidden = initialHidden.map { Array($0.scalars[slotRange]) } ?? [Float](repeating: 0, count: stateCount)
                 var cell = initialCell.map { Array($0.scalars[slotRange]) } ?? [Float](repeating: 0, count: stateCount)
-                runDirection(
-                    weights[layer][direction], input: layerInput, reverse: direction == 1,
-                    hidden: &hidden, cell: &cell, output: &layerOutput, outputColumn: direction * hiddenSize)
+                let trace = runDirection(
+                    values[layer][direction], input: layerInput, reverse: direction == 1,
+                    hidden: &hidden, cell: &cell, output: &layerOutput, outputColumn: direction * hiddenSize,
+                    keepTrace: keepTrace)
+                if let trace { layerTraces.append(trace) }
                 finalHidden.scalars.replaceSubrange(slotRange, with: hidden)
                 finalCell?.scalars.replaceSubrange(slotRange, with: cell)
             }
+            traces.append(layerTraces)
             layerInput = layerOutput
         }
-        return (layerInput, finalHidden, finalCell)
+        let trace = keepTrace ? RecurrentTrace(batch: batch, time: time, directions: traces) : nil
+        return (layerInput, finalHidden, finalCell, trace)
     }
 
     /// Runs one direction of one layer over all steps.
@@ -130,41 +150,77 @@ final class RecurrentStack {
     ///   - output: `[batch, time, directionCount * hiddenSize]`; this direction writes columns
     ///     `outputColumn ..< outputColumn + hiddenSize` of every step.
     private func runDirection(
-        _ weights: DirectionWeights, input: Tensor, reverse: Bool,
-        hidden: inout [Float], cell: inout [Float], output: inout Tensor, outputColumn: Int
-    ) {
+        _ weights: DirectionWeightValues, input: Tensor, reverse: Bool,
+        hidden: inout [Float], cell: inout [Float], output: inout Tensor, outputColumn: Int, keepTrace: Bool
+    ) -> DirectionTrace? {
         let (batch, time, features) = (input.shape[0], input.shape[1], input.shape[2])
-        let gates = kind.gateCount * hiddenSize
+        let size = hiddenSize
+        let gates = kind.gateCount * size
+        let flatInput = input.reshaped([batch * time, features])
         // [batch * time, gates]: W_ih x_t + b_ih for every step in one product.
-        var projected = input.reshaped([batch * time, features]).matmul(transposed: weights.inputWeight.value)
-        if let bias = weights.inputBias?.value.scalars {
-            addRowwise(bias, to: &projected.scalars, columns: gates)
-        }
-        let hiddenWeight = weights.hiddenWeight.value
-        let hiddenBias = weights.hiddenBias?.value.scalars
+        var projected = flatInput.matmul(transposed: weights.input)
+        if let bias = weights.inputBias { projected += bias }
+        // [hiddenSize, gates]: W_hhᵀ, transposed once so each step's product runs contiguously.
+        let hiddenWeightTransposed = weights.hidden.transposed()
+        let hiddenBias = weights.hiddenBias?.scalars ?? [Float](repeating: 0, count: gates)
+        var trace = keepTrace ? DirectionTrace(
+            input: flatInput, weights: weights,
+            previousHidden: [Float](repeating: 0, count: time * batch * size),
+            previousCell: kind.hasCellState ? [Float](repeating: 0, count: time * batch * size) : [],
+            gates: [Float](repeating: 0, count: time * batch * gates),
+            extra: [Float](repeating: 0, count: time * batch * size)) : nil
+        var recurrent = [Float](repeating: 0, count: batch * gates)
+        var stepGates = [Float](repeating: 0, count: gates)
+        var stepExtra = [Float](repeating: 0, count: size)
         let outputWidth = output.shape[2]
         for step in 0..<time {
             let t = reverse ? time - 1 - step : step
+            if trace != nil {
+                trace!.previousHidden.replaceSubrange(step * batch * size..<(step + 1) * batch * size, with: hidden)
+                if kind.hasCellState {
+                    trace!.previousCell.replaceSubrange(step * batch * size..<(step + 1) * batch * size, with: cell)
+                }
+            }
             // [batch, gates]: W_hh h + b_hh.
-            var recurrent = Tensor(shape: [batch, hiddenSize], scalars: hidden).matmul(transposed: hiddenWeight)
-            if let hiddenBias { addRowwise(hiddenBias, to: &recurrent.scalars, columns: gates) }
             for b in 0..<batch {
-                let pre = (b * time + t) * gates
-                let rec = b * gates
-                let state = b * hiddenSize
-                CellStep.apply(
-                    kind, hiddenSize: hiddenSize, projected: projected.scalars, projectedOffset: pre,
-                    recurrent: recurrent.scalars, recurrentOffset: rec,
-                    hidden: &hidden, cell: &cell, stateOffset: state)
+                for j in 0..<gates { recurrent[b * gates + j] = hiddenBias[j] }
+            }
+            hidden.withUnsafeBufferPointer { h in
+                hiddenWeightTransposed.scalars.withUnsafeBufferPointer { w in
+                    recurrent.withUnsafeMutableBufferPointer { r in
+                        MatrixProduct.multiply(
+                            m: batch, n: gates, k: size, a: h.baseAddress!, lda: size, transposeA: false,
+                            b: w.baseAddress!, ldb: gates, transposeB: false, c: r.baseAddress!, ldc: gates, accumulate: true)
+                    }
+                }
+            }
+            for b in 0..<batch {
+                projected.scalars.withUnsafeBufferPointer { p in
+                    recurrent.withUnsafeBufferPointer { r in
+                        hidden.withUnsafeMutableBufferPointer { h in
+                            cell.withUnsafeMutableBufferPointer { c in
+                                stepGates.withUnsafeMutableBufferPointer { g in
+                                    stepExtra.withUnsafeMutableBufferPointer { e in
+                                        CellStep.forward(
+                                            kind, size: size, projected: p.baseAddress! + (b * time + t) * gates,
+                                            recurrent: r.baseAddress! + b * gates,
+                                            hidden: h.baseAddress! + b * size, cell: (c.baseAddress ?? h.baseAddress!) + b * size,
+                                            gates: g.baseAddress!, extra: e.baseAddress!)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                if trace != nil {
+                    let row = step * batch + b
+                    trace!.gates.replaceSubrange(row * gates..<(row + 1) * gates, with: stepGates)
+                    trace!.extra.replaceSubrange(row * size..<(row + 1) * size, with: stepExtra)
+                }
                 let out = (b * time + t) * outputWidth + outputColumn
-                for j in 0..<hiddenSize { output.scalars[out + j] = hidden[state + j] }
+                for j in 0..<size { output.scalars[out + j] = hidden[b * size + j] }
             }
         }
-    }
-
-    private func addRowwise(_ bias: [Float], to matrix: inout [Float], columns: Int) {
-        for row in 0..<(matrix.count / columns) {
-            for j in 0..<columns { matrix[row * columns + j] += bias[j] }
-        }
+        return trace
     }
 }

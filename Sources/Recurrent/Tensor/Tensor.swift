@@ -73,3 +73,16 @@ public struct Tensor: Equatable, Sendable {
         return offset
     }
 }
+
+extension Tensor {
+    /// The transpose of a matrix: `[rows, columns]` to `[columns, rows]`.
+    public func transposed() -> Tensor {
+        require(rank == 2, "transposed: shape \(shape) is not a matrix")
+        let (rows, columns) = (shape[0], shape[1])
+        var result = [Float](repeating: 0, count: count)
+        for i in 0..<rows {
+            for j in 0..<columns { result[j * rows + i] = scalars[i * columns + j] }
+        }
+        return Tensor(shape: [columns, rows], scalars: result)
+    }
+}

@@ -29,6 +29,13 @@ struct PyTorchFixture: Decodable {
         let output: Array
         let finalHidden: Array
         let finalCell: Array?
+        let outputWeights: Array
+        let hiddenWeights: Array
+        let cellWeights: Array?
+        let inputGradient: Array
+        let initialHiddenGradient: Array
+        let initialCellGradient: Array?
+        let parameterGradients: [NamedArray]
 
         var description: String { name }
     }

@@ -1,12 +1,13 @@
 import Testing
 @testable import Recurrent
 
-/// The built-in layers against PyTorch on the same parameters, inputs and initial states.
+/// The built-in layers against PyTorch on the same parameters, inputs and initial states:
+/// outputs, final states, and the gradients of a weighted sum of them with respect to the
+/// input, the initial states and every parameter.
 @Suite struct RecurrentLayerPyTorchTests {
-    static let fixture = try! PyTorchFixture.load("forward.json")
+    static let fixture = try! PyTorchFixture.load("recurrent_layers.json")
 
-    @Test(arguments: fixture.cases)
-    func forwardMatchesPyTorch(_ reference: PyTorchFixture.Case) throws {
+    static func stack(for reference: PyTorchFixture.Case) -> RecurrentStack {
         var generator = RandomGenerator(seed: 0)
         let kind: RecurrentCellKind = switch reference.kind {
         case "rnn_tanh": .rnnTanh
@@ -18,11 +19,22 @@ import Testing
             kind: kind, inputSize: reference.inputSize, hiddenSize: reference.hiddenSize,
             layerCount: reference.layerCount, bias: true, bidirectional: reference.bidirectional,
             generator: &generator)
-        #expect(stack.namedParameters.map(\.name) == reference.parameters.map(\.name))
         for (named, expected) in zip(stack.namedParameters, reference.parameters) {
-            #expect(named.parameter.shape == expected.shape, "\(expected.name)")
             named.parameter.value = Tensor(shape: expected.shape, scalars: expected.values)
         }
+        return stack
+    }
+
+    @Test(arguments: fixture.cases)
+    func parameterNamesAndShapesMatch(_ reference: PyTorchFixture.Case) {
+        let stack = Self.stack(for: reference)
+        #expect(stack.namedParameters.map(\.name) == reference.parameters.map(\.name))
+        #expect(stack.namedParameters.map(\.parameter.shape) == reference.parameters.map(\.shape))
+    }
+
+    @Test(arguments: fixture.cases)
+    func forwardMatchesPyTorch(_ reference: PyTorchFixture.Case) throws {
+        let stack = Self.stack(for: reference)
         let result = stack.forward(
             reference.input.tensor, initialHidden: reference.initialHidden.tensor, initialCell: reference.initialCell?.tensor)
         #expect(largestRelativeError(result.output, reference.output.tensor) < 1e-5)
@@ -30,6 +42,30 @@ import Testing
         if let finalCell = reference.finalCell {
             let cell = try #require(result.cell)
             #expect(largestRelativeError(cell, finalCell.tensor) < 1e-5)
+        }
+    }
+
+    @Test(arguments: fixture.cases)
+    func gradientsMatchPyTorch(_ reference: PyTorchFixture.Case) throws {
+        let stack = Self.stack(for: reference)
+        let input = Variable(reference.input.tensor, requiresGradient: true)
+        let initialHidden = Variable(reference.initialHidden.tensor, requiresGradient: true)
+        let initialCell = reference.initialCell.map { Variable($0.tensor, requiresGradient: true) }
+        let result = stack.forward(input, initialHidden: initialHidden, initialCell: initialCell)
+        var loss = (result.output * Variable(reference.outputWeights.tensor)).sum()
+            + (result.hidden * Variable(reference.hiddenWeights.tensor)).sum()
+        if let cell = result.cell, let weights = reference.cellWeights {
+            loss = loss + (cell * Variable(weights.tensor)).sum()
+        }
+        loss.backward()
+        #expect(largestRelativeError(try #require(input.gradient), reference.inputGradient.tensor) < 1e-5)
+        #expect(largestRelativeError(try #require(initialHidden.gradient), reference.initialHiddenGradient.tensor) < 1e-5)
+        if let expected = reference.initialCellGradient {
+            #expect(largestRelativeError(try #require(initialCell?.gradient), expected.tensor) < 1e-5)
+        }
+        for (named, expected) in zip(stack.namedParameters, reference.parameterGradients) {
+            let error = largestRelativeError(named.parameter.gradient, Tensor(shape: expected.shape, scalars: expected.values))
+            #expect(error < 1e-5, "\(expected.name): relative error \(error)")
         }
     }
 }

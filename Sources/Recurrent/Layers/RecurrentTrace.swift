@@ -1,0 +1,38 @@
+/// What a forward pass of one direction of one layer keeps for its backward pass.
+///
+/// Steps are stored in the order they were processed (`s`), which for a reversed direction is
+/// from the last time step `t = T − 1` to the first.
+struct DirectionTrace {
+    /// `[batch * time, features]`: the layer's input, rows in `b * time + t` order.
+    let input: Tensor
+    /// The weights as they were during the forward pass.
+    let weights: DirectionWeightValues
+    /// `[steps * batch, hiddenSize]`: the hidden state each step started from, rows `s * batch + b`.
+    var previousHidden: [Float]
+    /// `[steps * batch, hiddenSize]`: the cell state each step started from (LSTM only).
+    var previousCell: [Float]
+    /// `[steps * batch, gateCount * hiddenSize]`: the gates after their activation functions
+    /// (RNN: the new hidden state; LSTM: i, f, g, o; GRU: r, z, n).
+    var gates: [Float]
+    /// `[steps * batch, hiddenSize]`: LSTM: the new cell state; GRU: `W_hn h + b_hn`.
+    var extra: [Float]
+}
+
+/// Everything the backward pass of a whole stack needs.
+struct RecurrentTrace {
+    let batch: Int
+    let time: Int
+    /// `directions[layer][direction]`.
+    var directions: [[DirectionTrace]]
+}
+
+/// The values of one direction's parameters, captured for a forward pass.
+struct DirectionWeightValues {
+    /// `[gates, features]`.
+    let input: Tensor
+    /// `[gates, hiddenSize]`.
+    let hidden: Tensor
+    /// `[gates]` each, or `nil` without bias.
+    let inputBias: Tensor?
+    let hiddenBias: Tensor?
+}
