@@ -65,42 +65,40 @@ extension RecurrentStack {
         let outputWidth = outputGradient.shape[2]
         // ∂L/∂P in rows b * time + t (the layout of the input projection), and ∂L/∂R in rows
         // s * batch + b (the layout of the trace's previous hidden states).
-        var projectedGradient = [Float](repeating: 0, count: batch * time * gates)
-        var recurrentGradient = [Float](repeating: 0, count: time * batch * gates)
-        trace.gates.withUnsafeBufferPointer { gateValues in
-        trace.extra.withUnsafeBufferPointer { extra in
-        trace.previousHidden.withUnsafeBufferPointer { previousHidden in
-        trace.previousCell.withUnsafeBufferPointer { previousCell in
-        trace.weights.hidden.scalars.withUnsafeBufferPointer { hiddenWeight in
-        projectedGradient.withUnsafeMutableBufferPointer { dp in
-        recurrentGradient.withUnsafeMutableBufferPointer { dr in
-        hiddenGradient.withUnsafeMutableBufferPointer { dh in
-        cellGradient.withUnsafeMutableBufferPointer { dc in
+        let projectedGradient = ScratchBuffer(zeros: batch * time * gates)
+        let recurrentGradient = ScratchBuffer(zeros: time * batch * gates)
+        let dh = ScratchBuffer(copying: hiddenGradient)
+        let dc = ScratchBuffer(copying: cellGradient)
+        let hiddenWeight = ScratchBuffer(copying: trace.weights.hidden.scalars)
+        // The LSTM reads the previous cell; the other cells get a stand-in they never read.
+        let previousCell = kind.hasCellState ? trace.previousCell : trace.previousHidden
+        outputGradient.scalars.withUnsafeBufferPointer { outputValues in
             for step in (0..<time).reversed() {
                 let t = reverse ? time - 1 - step : step
                 for b in 0..<batch {
-                    let out = (b * time + t) * outputWidth + outputColumn
-                    for j in 0..<size { dh[b * size + j] += outputGradient.scalars[out + j] }
+                    let out = outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn
+                    for j in 0..<size { dh.base[b * size + j] += out[j] }
                     let row = step * batch + b
                     CellStep.backward(
                         kind, size: size,
-                        gates: gateValues.baseAddress! + row * gates, extra: extra.baseAddress! + row * size,
-                        previousHidden: previousHidden.baseAddress! + row * size,
-                        previousCell: (previousCell.baseAddress ?? previousHidden.baseAddress!) + row * size,
-                        hiddenGradient: dh.baseAddress! + b * size, cellGradient: dc.baseAddress! + b * size,
-                        projectedGradient: dp.baseAddress! + (b * time + t) * gates,
-                        recurrentGradient: dr.baseAddress! + row * gates)
+                        gates: trace.gates.at(row * gates), extra: trace.extra.at(row * size),
+                        previousHidden: trace.previousHidden.at(row * size), previousCell: previousCell.at(row * size),
+                        hiddenGradient: dh.at(b * size), cellGradient: dc.at(b * size),
+                        projectedGradient: projectedGradient.at((b * time + t) * gates),
+                        recurrentGradient: recurrentGradient.at(row * gates))
                 }
                 // ∂L/∂h_{t-1} += ∂L/∂R_t · W_hh   ([batch, gates] · [gates, hiddenSize]).
                 MatrixProduct.multiply(
-                    m: batch, n: size, k: gates, a: dr.baseAddress! + step * batch * gates, lda: gates, transposeA: false,
-                    b: hiddenWeight.baseAddress!, ldb: size, transposeB: false,
-                    c: dh.baseAddress!, ldc: size, accumulate: true)
+                    m: batch, n: size, k: gates, a: recurrentGradient.at(step * batch * gates), lda: gates, transposeA: false,
+                    b: hiddenWeight.base, ldb: size, transposeB: false, c: dh.base, ldc: size, accumulate: true)
             }
-        }}}}}}}}}
+        }
+        hiddenGradient = dh.array
+        cellGradient = dc.array
         // Weight gradients over all steps at once: ∂W_ih = ∂Pᵀ · X, ∂W_hh = ∂Rᵀ · H_prev.
+        let input = ScratchBuffer(copying: trace.input.scalars)
         accumulateProduct(into: parameters.inputWeight, rows: gates, columns: trace.input.shape[1],
-                          left: projectedGradient, right: trace.input.scalars, depth: batch * time)
+                          left: projectedGradient, right: input, depth: batch * time)
         accumulateProduct(into: parameters.hiddenWeight, rows: gates, columns: size,
                           left: recurrentGradient, right: trace.previousHidden, depth: time * batch)
         if let bias = parameters.inputBias { accumulateColumnSums(of: projectedGradient, columns: gates, into: bias) }
@@ -108,14 +106,12 @@ extension RecurrentStack {
         if !inputGradient.isEmpty {
             // ∂X += ∂P · W_ih   ([batch * time, gates] · [gates, features]).
             let features = trace.input.shape[1]
-            projectedGradient.withUnsafeBufferPointer { dp in
-                trace.weights.input.scalars.withUnsafeBufferPointer { w in
-                    inputGradient.withUnsafeMutableBufferPointer { dx in
-                        MatrixProduct.multiply(
-                            m: batch * time, n: features, k: gates, a: dp.baseAddress!, lda: gates, transposeA: false,
-                            b: w.baseAddress!, ldb: features, transposeB: false, c: dx.baseAddress!, ldc: features,
-                            accumulate: true)
-                    }
+            trace.weights.input.scalars.withUnsafeBufferPointer { w in
+                inputGradient.withUnsafeMutableBufferPointer { dx in
+                    MatrixProduct.multiply(
+                        m: batch * time, n: features, k: gates, a: projectedGradient.base, lda: gates, transposeA: false,
+                        b: w.baseAddress!, ldb: features, transposeB: false, c: dx.baseAddress!, ldc: features,
+                        accumulate: true)
                 }
             }
         }
@@ -123,25 +119,22 @@ extension RecurrentStack {
 
     /// `parameter.gradient[rows, columns] += leftᵀ · right` for `left` `[depth, rows]` and
     /// `right` `[depth, columns]`.
-    private func accumulateProduct(into parameter: Parameter, rows: Int, columns: Int, left: [Float], right: [Float], depth: Int) {
+    private func accumulateProduct(
+        into parameter: Parameter, rows: Int, columns: Int, left: ScratchBuffer, right: ScratchBuffer, depth: Int
+    ) {
         guard depth > 0 else { return }
-        left.withUnsafeBufferPointer { l in
-            right.withUnsafeBufferPointer { r in
-                parameter.gradient.scalars.withUnsafeMutableBufferPointer { g in
-                    MatrixProduct.multiply(
-                        m: rows, n: columns, k: depth, a: l.baseAddress!, lda: rows, transposeA: true,
-                        b: r.baseAddress!, ldb: columns, transposeB: false, c: g.baseAddress!, ldc: columns,
-                        accumulate: true)
-                }
-            }
+        parameter.gradient.scalars.withUnsafeMutableBufferPointer { g in
+            MatrixProduct.multiply(
+                m: rows, n: columns, k: depth, a: left.base, lda: rows, transposeA: true,
+                b: right.base, ldb: columns, transposeB: false, c: g.baseAddress!, ldc: columns, accumulate: true)
         }
     }
 
     /// `parameter.gradient[j] += Σ_row matrix[row, j]`, rows in order.
-    private func accumulateColumnSums(of matrix: [Float], columns: Int, into parameter: Parameter) {
+    private func accumulateColumnSums(of matrix: ScratchBuffer, columns: Int, into parameter: Parameter) {
         parameter.gradient.scalars.withUnsafeMutableBufferPointer { g in
             for row in 0..<(matrix.count / columns) {
-                for j in 0..<columns { g[j] += matrix[row * columns + j] }
+                for j in 0..<columns { g[j] += matrix.base[row * columns + j] }
             }
         }
     }

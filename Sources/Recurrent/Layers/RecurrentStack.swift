@@ -155,72 +155,55 @@ final class RecurrentStack {
     ) -> DirectionTrace? {
         let (batch, time, features) = (input.shape[0], input.shape[1], input.shape[2])
         let size = hiddenSize
-        let gates = kind.gateCount * size
+        let gateWidth = kind.gateCount * size
         let flatInput = input.reshaped([batch * time, features])
         // [batch * time, gates]: W_ih x_t + b_ih for every step in one product.
-        var projected = flatInput.matmul(transposed: weights.input)
-        if let bias = weights.inputBias { projected += bias }
+        var projectedTensor = flatInput.matmul(transposed: weights.input)
+        if let bias = weights.inputBias { projectedTensor += bias }
+        let projected = ScratchBuffer(copying: projectedTensor.scalars)
         // [hiddenSize, gates]: W_hhᵀ, transposed once so each step's product runs contiguously.
-        let hiddenWeightTransposed = weights.hidden.transposed()
-        let hiddenBias = weights.hiddenBias?.scalars ?? [Float](repeating: 0, count: gates)
-        var trace = keepTrace ? DirectionTrace(
-            input: flatInput, weights: weights,
-            previousHidden: [Float](repeating: 0, count: time * batch * size),
-            previousCell: kind.hasCellState ? [Float](repeating: 0, count: time * batch * size) : [],
-            gates: [Float](repeating: 0, count: time * batch * gates),
-            extra: [Float](repeating: 0, count: time * batch * size)) : nil
-        var recurrent = [Float](repeating: 0, count: batch * gates)
-        var stepGates = [Float](repeating: 0, count: gates)
-        var stepExtra = [Float](repeating: 0, count: size)
+        let hiddenWeightTransposed = ScratchBuffer(copying: weights.hidden.transposed().scalars)
+        let hiddenBias = ScratchBuffer(copying: weights.hiddenBias?.scalars ?? [Float](repeating: 0, count: gateWidth))
+        let state = ScratchBuffer(copying: hidden)
+        let cellState = ScratchBuffer(copying: cell)
+        let recurrent = ScratchBuffer(zeros: batch * gateWidth)
+        let stepCount = time * batch
+        // Without a trace, every step writes its gates into the same scratch row.
+        let gates = ScratchBuffer(zeros: (keepTrace ? stepCount : batch) * gateWidth)
+        let extra = ScratchBuffer(zeros: (keepTrace ? stepCount : batch) * size)
+        let previousHidden = ScratchBuffer(zeros: keepTrace ? stepCount * size : 0)
+        let previousCell = ScratchBuffer(zeros: keepTrace && kind.hasCellState ? stepCount * size : 0)
         let outputWidth = output.shape[2]
-        for step in 0..<time {
-            let t = reverse ? time - 1 - step : step
-            if trace != nil {
-                trace!.previousHidden.replaceSubrange(step * batch * size..<(step + 1) * batch * size, with: hidden)
-                if kind.hasCellState {
-                    trace!.previousCell.replaceSubrange(step * batch * size..<(step + 1) * batch * size, with: cell)
+        output.scalars.withUnsafeMutableBufferPointer { outputValues in
+            for step in 0..<time {
+                let t = reverse ? time - 1 - step : step
+                let traceRow = keepTrace ? step * batch : 0
+                if keepTrace {
+                    previousHidden.at(traceRow * size).update(from: state.base, count: batch * size)
+                    if kind.hasCellState { previousCell.at(traceRow * size).update(from: cellState.base, count: batch * size) }
                 }
-            }
-            // [batch, gates]: W_hh h + b_hh.
-            for b in 0..<batch {
-                for j in 0..<gates { recurrent[b * gates + j] = hiddenBias[j] }
-            }
-            hidden.withUnsafeBufferPointer { h in
-                hiddenWeightTransposed.scalars.withUnsafeBufferPointer { w in
-                    recurrent.withUnsafeMutableBufferPointer { r in
-                        MatrixProduct.multiply(
-                            m: batch, n: gates, k: size, a: h.baseAddress!, lda: size, transposeA: false,
-                            b: w.baseAddress!, ldb: gates, transposeB: false, c: r.baseAddress!, ldc: gates, accumulate: true)
-                    }
+                // [batch, gates]: b_hh + h · W_hhᵀ.
+                for b in 0..<batch { recurrent.at(b * gateWidth).update(from: hiddenBias.base, count: gateWidth) }
+                MatrixProduct.multiply(
+                    m: batch, n: gateWidth, k: size, a: state.base, lda: size, transposeA: false,
+                    b: hiddenWeightTransposed.base, ldb: gateWidth, transposeB: false,
+                    c: recurrent.base, ldc: gateWidth, accumulate: true)
+                for b in 0..<batch {
+                    CellStep.forward(
+                        kind, size: size,
+                        projected: projected.at((b * time + t) * gateWidth), recurrent: recurrent.at(b * gateWidth),
+                        hidden: state.at(b * size), cell: cellState.at(b * size),
+                        gates: gates.at((traceRow + b) * gateWidth), extra: extra.at((traceRow + b) * size))
+                    (outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn)
+                        .update(from: state.at(b * size), count: size)
                 }
-            }
-            for b in 0..<batch {
-                projected.scalars.withUnsafeBufferPointer { p in
-                    recurrent.withUnsafeBufferPointer { r in
-                        hidden.withUnsafeMutableBufferPointer { h in
-                            cell.withUnsafeMutableBufferPointer { c in
-                                stepGates.withUnsafeMutableBufferPointer { g in
-                                    stepExtra.withUnsafeMutableBufferPointer { e in
-                                        CellStep.forward(
-                                            kind, size: size, projected: p.baseAddress! + (b * time + t) * gates,
-                                            recurrent: r.baseAddress! + b * gates,
-                                            hidden: h.baseAddress! + b * size, cell: (c.baseAddress ?? h.baseAddress!) + b * size,
-                                            gates: g.baseAddress!, extra: e.baseAddress!)
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                if trace != nil {
-                    let row = step * batch + b
-                    trace!.gates.replaceSubrange(row * gates..<(row + 1) * gates, with: stepGates)
-                    trace!.extra.replaceSubrange(row * size..<(row + 1) * size, with: stepExtra)
-                }
-                let out = (b * time + t) * outputWidth + outputColumn
-                for j in 0..<size { output.scalars[out + j] = hidden[b * size + j] }
             }
         }
-        return trace
+        hidden = state.array
+        cell = cellState.array
+        guard keepTrace else { return nil }
+        return DirectionTrace(
+            input: flatInput, weights: weights, previousHidden: previousHidden, previousCell: previousCell,
+            gates: gates, extra: extra)
     }
 }

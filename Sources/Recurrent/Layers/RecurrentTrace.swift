@@ -8,14 +8,14 @@ struct DirectionTrace {
     /// The weights as they were during the forward pass.
     let weights: DirectionWeightValues
     /// `[steps * batch, hiddenSize]`: the hidden state each step started from, rows `s * batch + b`.
-    var previousHidden: [Float]
-    /// `[steps * batch, hiddenSize]`: the cell state each step started from (LSTM only).
-    var previousCell: [Float]
+    let previousHidden: ScratchBuffer
+    /// `[steps * batch, hiddenSize]`: the cell state each step started from (LSTM; empty otherwise).
+    let previousCell: ScratchBuffer
     /// `[steps * batch, gateCount * hiddenSize]`: the gates after their activation functions
     /// (RNN: the new hidden state; LSTM: i, f, g, o; GRU: r, z, n).
-    var gates: [Float]
+    let gates: ScratchBuffer
     /// `[steps * batch, hiddenSize]`: LSTM: the new cell state; GRU: `W_hn h + b_hn`.
-    var extra: [Float]
+    let extra: ScratchBuffer
 }
 
 /// Everything the backward pass of a whole stack needs.
