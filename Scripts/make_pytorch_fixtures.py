@@ -75,6 +75,68 @@ def case(name, kind, layers, bidirectional, nonlinearity="tanh", batch=2, time=5
     return record
 
 
+def optimizer_case(name, make, steps=4, size=6, seed=11):
+    torch.manual_seed(seed)
+    start = torch.randn(size)
+    gradients = [torch.randn(size) for _ in range(steps)]
+    parameter = torch.nn.Parameter(start.clone())
+    optimizer = make([parameter])
+    after = []
+    for gradient in gradients:
+        parameter.grad = gradient.clone()
+        optimizer.step()
+        after.append(values(parameter))
+    return {"name": name, "start": values(start), "gradients": [values(g) for g in gradients], "after": after}
+
+
+def loss_cases():
+    torch.manual_seed(12)
+    logits = torch.randn(6, 5, requires_grad=True)
+    targets = torch.tensor([1, 0, 4, -1, 2, -1])
+    ce = torch.nn.functional.cross_entropy(logits, targets, ignore_index=-1)
+    ce.backward()
+    bce_logits = (torch.randn(3, 4) * 4).requires_grad_()
+    bce_targets = torch.rand(3, 4)
+    bce = torch.nn.functional.binary_cross_entropy_with_logits(bce_logits, bce_targets)
+    bce.backward()
+    prediction = torch.randn(2, 3, requires_grad=True)
+    target = torch.randn(2, 3)
+    mse = torch.nn.functional.mse_loss(prediction, target)
+    mse.backward()
+    clip_gradients = [torch.randn(4) * 3, torch.randn(2, 3) * 3]
+    clip_parameters = [torch.nn.Parameter(torch.zeros_like(g)) for g in clip_gradients]
+    for p, g in zip(clip_parameters, clip_gradients):
+        p.grad = g.clone()
+    norm = torch.nn.utils.clip_grad_norm_(clip_parameters, 2.0)
+    return {
+        "crossEntropy": {"logits": values(logits), "shape": list(logits.shape), "targets": targets.tolist(),
+                         "loss": float(ce.detach()), "gradient": values(logits.grad)},
+        "binaryCrossEntropy": {"logits": values(bce_logits), "shape": list(bce_logits.shape),
+                               "targets": values(bce_targets), "loss": float(bce.detach()), "gradient": values(bce_logits.grad)},
+        "meanSquaredError": {"prediction": values(prediction), "shape": list(prediction.shape), "target": values(target),
+                             "loss": float(mse.detach()), "gradient": values(prediction.grad)},
+        "clipNorm": {"gradients": [values(g) for g in clip_gradients], "shapes": [list(g.shape) for g in clip_gradients],
+                     "maxNorm": 2.0, "norm": float(norm), "clipped": [values(p.grad) for p in clip_parameters]},
+    }
+
+
+def training_fixture():
+    optim = torch.optim
+    return {
+        "torch": torch.__version__,
+        "optimizers": [
+            optimizer_case("sgd", lambda p: optim.SGD(p, lr=0.1)),
+            optimizer_case("sgd_momentum", lambda p: optim.SGD(p, lr=0.1, momentum=0.9)),
+            optimizer_case("sgd_nesterov_decay", lambda p: optim.SGD(p, lr=0.1, momentum=0.9, nesterov=True, weight_decay=0.01)),
+            optimizer_case("rmsprop", lambda p: optim.RMSprop(p, lr=0.01)),
+            optimizer_case("adagrad", lambda p: optim.Adagrad(p, lr=0.1)),
+            optimizer_case("adam", lambda p: optim.Adam(p, lr=0.01)),
+            optimizer_case("adam_decay", lambda p: optim.Adam(p, lr=0.01, betas=(0.8, 0.99), weight_decay=0.1)),
+        ],
+        "losses": loss_cases(),
+    }
+
+
 def main():
     FIXTURES.mkdir(parents=True, exist_ok=True)
     cases = [
@@ -90,6 +152,9 @@ def main():
     path = FIXTURES / "recurrent_layers.json"
     path.write_text(json.dumps({"torch": torch.__version__, "cases": cases}, separators=(",", ":")) + "\n")
     print(f"wrote {len(cases)} cases to {path} with torch {torch.__version__}")
+    training = FIXTURES / "training.json"
+    training.write_text(json.dumps(training_fixture(), indent=1) + "\n")
+    print(f"wrote optimiser and loss references to {training}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Softmax cross-entropy on class indices, PyTorch's `F.cross_entropy`.
+///
+/// - Parameters:
+///   - logits: `[count, classes]`, or `[batch, time, classes]` for a loss at every step.
+///   - targets: one class index per row of `logits` (`count`, or `batch * time` in row order);
+///     a target of `-1` marks padding and contributes nothing.
+/// - Returns: the mean over non-padding rows of `−log softmax(logits)[target]`, shape `[]`.
+///
+/// One fused operation: the gradient is `(softmax − onehot) / rows`, exact and cheaper than
+/// going through `logSoftmax`.
+public func crossEntropy(logits: Variable, targets: [Int]) -> Variable {
+    let classes = logits.shape[logits.shape.count - 1]
+    let rows = logits.value.count / Swift.max(classes, 1)
+    require(targets.count == rows, "crossEntropy: \(targets.count) targets for \(rows) rows of logits \(logits.shape)")
+    require(targets.allSatisfy { $0 >= -1 && $0 < classes }, "crossEntropy: a target is outside -1..<\(classes)")
+    let counted = targets.filter { $0 >= 0 }.count
+    let logProbabilities = logits.value.logSoftmaxLastAxis()
+    var total: Double = 0
+    for (row, target) in targets.enumerated() where target >= 0 {
+        total -= Double(logProbabilities.scalars[row * classes + target])
+    }
+    let loss = counted == 0 ? 0 : Float(total / Double(counted))
+    return Variable.record("crossEntropy", inputs: [logits], value: Tensor(shape: [], scalars: [loss])) { gradient in
+        var result = Tensor(zeros: logits.shape)
+        guard counted > 0 else { return [result] }
+        let scale = gradient.scalars[0] / Float(counted)
+        for (row, target) in targets.enumerated() where target >= 0 {
+            for j in 0..<classes {
+                result.scalars[row * classes + j] = expf(logProbabilities.scalars[row * classes + j]) * scale
+            }
+            result.scalars[row * classes + target] -= scale
+        }
+        return [result]
+    }
+}
+
+/// Binary cross-entropy on logits, PyTorch's `F.binary_cross_entropy_with_logits`: the mean of
+/// `max(x, 0) − x·y + log(1 + e^−|x|)`, which never overflows.
+///
+/// - Parameters:
+///   - logits: any shape.
+///   - targets: same shape, values in `[0, 1]`.
+public func binaryCrossEntropy(logits: Variable, targets: Tensor) -> Variable {
+    require(logits.shape == targets.shape, "binaryCrossEntropy: logits \(logits.shape) and targets \(targets.shape) differ")
+    let count = Float(Swift.max(targets.count, 1))
+    var total: Double = 0
+    for (x, y) in zip(logits.value.scalars, targets.scalars) {
+        total += Double(Swift.max(x, 0) - x * y + log1pf(expf(-abs(x))))
+    }
+    return Variable.record("binaryCrossEntropy", inputs: [logits], value: Tensor(shape: [], scalars: [Float(total) / count])) { gradient in
+        // d/dx = σ(x) − y
+        let scale = gradient.scalars[0] / count
+        var result = logits.value
+        for index in result.scalars.indices {
+            result.scalars[index] = (sigmoid(logits.value.scalars[index]) - targets.scalars[index]) * scale
+        }
+        return [result]
+    }
+}
+
+/// The mean of `(prediction − target)²`, PyTorch's `F.mse_loss`.
+public func meanSquaredError(_ prediction: Variable, _ target: Tensor) -> Variable {
+    require(prediction.shape == target.shape, "meanSquaredError: prediction \(prediction.shape) and target \(target.shape) differ")
+    let difference = prediction - Variable(target)
+    return (difference * difference).mean()
+}
