@@ -7,9 +7,7 @@
 ///
 /// The reset gate scales `W_hn h + b_hn`, after the product; Cho et al.'s original GRU applies
 /// it to `h` before the product and is a separate variant.
-public final class GRU: ParameterContainer {
-    let stack: RecurrentStack
-
+public final class GRU: RecurrentLayer {
     /// - Parameters:
     ///   - inputSize: features per step of the input.
     ///   - hiddenSize: features of the hidden state.
@@ -22,12 +20,10 @@ public final class GRU: ParameterContainer {
         inputSize: Int, hiddenSize: Int, layerCount: Int = 1, bias: Bool = true,
         bidirectional: Bool = false, generator: inout RandomGenerator
     ) {
-        stack = RecurrentStack(
+        super.init(stack: RecurrentStack(
             kind: .gru, inputSize: inputSize, hiddenSize: hiddenSize, layerCount: layerCount,
-            bias: bias, bidirectional: bidirectional, generator: &generator)
+            bias: bias, bidirectional: bidirectional, generator: &generator))
     }
-
-    public var namedParameters: [(name: String, parameter: Parameter)] { stack.namedParameters }
 
     /// Runs the network over whole sequences.
     ///

@@ -24,9 +24,7 @@ extension LSTMState: Sendable where Value: Sendable {}
 ///
 /// The four gates' weights are stacked in that order in `weight_ih_l0` `[4H, inputSize]` and
 /// `weight_hh_l0` `[4H, H]`, so parameters move to and from PyTorch unchanged.
-public final class LSTM: ParameterContainer {
-    let stack: RecurrentStack
-
+public final class LSTM: RecurrentLayer {
     /// - Parameters:
     ///   - inputSize: features per step of the input.
     ///   - hiddenSize: features of the hidden and cell states.
@@ -39,12 +37,10 @@ public final class LSTM: ParameterContainer {
         inputSize: Int, hiddenSize: Int, layerCount: Int = 1, bias: Bool = true,
         bidirectional: Bool = false, generator: inout RandomGenerator
     ) {
-        stack = RecurrentStack(
+        super.init(stack: RecurrentStack(
             kind: .lstm, inputSize: inputSize, hiddenSize: hiddenSize, layerCount: layerCount,
-            bias: bias, bidirectional: bidirectional, generator: &generator)
+            bias: bias, bidirectional: bidirectional, generator: &generator))
     }
-
-    public var namedParameters: [(name: String, parameter: Parameter)] { stack.namedParameters }
 
     /// Runs the network over whole sequences.
     ///
@@ -73,5 +69,18 @@ public final class LSTM: ParameterContainer {
     {
         let result = stack.forward(input, initialHidden: initialState?.hidden, initialCell: initialState?.cell)
         return (result.output, LSTMState(hidden: result.hidden, cell: result.cell!))
+    }
+}
+
+extension LSTM {
+    /// Sets the forget gate's bias so that the gate starts at `σ(value)`: the forget slice of
+    /// `bias_ih` becomes `value` and that of `bias_hh` zero (PyTorch adds the two). A bias of
+    /// 1 or more keeps the gate open at first, so gradients survive long lags from the start.
+    public func setForgetGateBias(_ value: Float) {
+        let size = hiddenSize
+        for (name, parameter) in namedParameters where name.hasPrefix("bias_") {
+            let fill: Float = name.hasPrefix("bias_ih") ? value : 0
+            for j in size..<(2 * size) { parameter.value.scalars[j] = fill }
+        }
     }
 }

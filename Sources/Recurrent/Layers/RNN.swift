@@ -1,10 +1,8 @@
 /// An Elman recurrent network, `h_t = tanh(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)`, with
 /// PyTorch's parameters (`weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`, …).
-public final class RNN: ParameterContainer {
+public final class RNN: RecurrentLayer {
     /// The function applied to the summed pre-activation.
     public enum Nonlinearity: Sendable { case tanh, relu }
-
-    let stack: RecurrentStack
 
     /// - Parameters:
     ///   - inputSize: features per step of the input.
@@ -19,12 +17,10 @@ public final class RNN: ParameterContainer {
         inputSize: Int, hiddenSize: Int, layerCount: Int = 1, nonlinearity: Nonlinearity = .tanh,
         bias: Bool = true, bidirectional: Bool = false, generator: inout RandomGenerator
     ) {
-        stack = RecurrentStack(
+        super.init(stack: RecurrentStack(
             kind: nonlinearity == .tanh ? .rnnTanh : .rnnReLU, inputSize: inputSize, hiddenSize: hiddenSize,
-            layerCount: layerCount, bias: bias, bidirectional: bidirectional, generator: &generator)
+            layerCount: layerCount, bias: bias, bidirectional: bidirectional, generator: &generator))
     }
-
-    public var namedParameters: [(name: String, parameter: Parameter)] { stack.namedParameters }
 
     /// Runs the network over whole sequences.
     ///

@@ -22,6 +22,7 @@ extension RecurrentStack {
         var initialHiddenGradient = Tensor(zeros: stateShape)
         var initialCellGradient = kind.hasCellState ? Tensor(zeros: stateShape) : nil
         var layerOutputGradient = outputGradient ?? Tensor(zeros: [batch, time, directionCount * size])
+        var recordedStateGradients = [Tensor](repeating: Tensor(zeros: [0]), count: recordsStateGradients ? layerCount * directionCount : 0)
         for layer in (0..<layerCount).reversed() {
             let features = layer == 0 ? inputSize : directionCount * size
             let needLayerInput = layer > 0 || needInputGradient
@@ -31,12 +32,16 @@ extension RecurrentStack {
                 let slotRange = slot * stateCount..<(slot + 1) * stateCount
                 var hidden = hiddenGradient.map { Array($0.scalars[slotRange]) } ?? [Float](repeating: 0, count: stateCount)
                 var cell = cellGradient.map { Array($0.scalars[slotRange]) } ?? [Float](repeating: 0, count: stateCount)
+                let stateGradientSink = recordsStateGradients ? ScratchBuffer(zeros: batch * time * size) : nil
                 directionBackward(
                     trace.directions[layer][direction], parameters: weights[layer][direction],
                     reverse: direction == 1, time: time, batch: batch,
                     outputGradient: layerOutputGradient, outputColumn: direction * size,
                     hiddenGradient: &hidden, cellGradient: &cell,
-                    inputGradient: &layerInputGradient)
+                    inputGradient: &layerInputGradient, stateGradientSink: stateGradientSink)
+                if let stateGradientSink {
+                    recordedStateGradients[slot] = stateGradientSink.tensor(shape: [batch, time, size])
+                }
                 initialHiddenGradient.scalars.replaceSubrange(slotRange, with: hidden)
                 initialCellGradient?.scalars.replaceSubrange(slotRange, with: cell)
             }
@@ -44,6 +49,7 @@ extension RecurrentStack {
                 ? Tensor(shape: [batch, time, features], scalars: layerInputGradient)
                 : Tensor(zeros: [batch, time, features])
         }
+        if recordsStateGradients { stateGradients = recordedStateGradients }
         return (layerOutputGradient, initialHiddenGradient, initialCellGradient)
     }
 
@@ -55,10 +61,12 @@ extension RecurrentStack {
     ///   - hiddenGradient, cellGradient: `[batch, hiddenSize]`: the gradient of the final state
     ///     on entry, of the initial state on exit.
     ///   - inputGradient: `[batch * time, features]`, added into; empty to skip.
+    ///   - stateGradientSink: `[batch, time, hiddenSize]`, receives `∂L/∂h_t` of every step.
     private func directionBackward(
         _ trace: DirectionTrace, parameters: DirectionWeights, reverse: Bool, time: Int, batch: Int,
         outputGradient: Tensor, outputColumn: Int,
-        hiddenGradient: inout [Float], cellGradient: inout [Float], inputGradient: inout [Float]
+        hiddenGradient: inout [Float], cellGradient: inout [Float], inputGradient: inout [Float],
+        stateGradientSink: ScratchBuffer?
     ) {
         let size = hiddenSize
         let gates = kind.gateCount * size
@@ -78,6 +86,7 @@ extension RecurrentStack {
                 for b in 0..<batch {
                     let out = outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn
                     for j in 0..<size { dh.base[b * size + j] += out[j] }
+                    stateGradientSink?.at((b * time + t) * size).update(from: dh.at(b * size), count: size)
                     let row = step * batch + b
                     CellStep.backward(
                         kind, size: size,

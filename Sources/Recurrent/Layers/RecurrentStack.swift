@@ -25,6 +25,12 @@ final class RecurrentStack {
     let directionCount: Int
     /// `weights[layer][direction]`, direction 1 being the reversed one.
     let weights: [[DirectionWeights]]
+    /// Whether `backward` keeps `∂L/∂h_t` for every step in `stateGradients`.
+    var recordsStateGradients = false
+    /// After a backward pass with `recordsStateGradients`: one `[batch, time, hiddenSize]`
+    /// tensor per layer and direction (index `layer * directionCount + direction`) holding the
+    /// total gradient of the loss with respect to each hidden state `h_t`, through every path.
+    var stateGradients: [Tensor] = []
 
     init(
         kind: RecurrentCellKind, inputSize: Int, hiddenSize: Int, layerCount: Int, bias: Bool,
