@@ -72,3 +72,39 @@ public func stack(steps: [Variable]) -> Variable {
         (0..<steps.count).map { gradient.step($0) }
     }
 }
+
+extension Variable {
+    /// The steps of a `[batch, time, features]` sequence as `time` variables `[batch, features]`,
+    /// recorded as one operation so back-propagation assembles their gradients in one tensor
+    /// (slicing each step separately would cost a full-size gradient per step).
+    public func unstackedSteps() -> [Variable] {
+        require(shape.count == 3, "unstackedSteps: shape \(shape) is not [batch, time, features]")
+        let inputShape = shape
+        let steps = (0..<shape[1]).map { value.step($0) }
+        return Variable.record("unstackedSteps", inputs: [self], values: steps) { gradients in
+            let (batch, time, features) = (inputShape[0], inputShape[1], inputShape[2])
+            var result = Tensor(zeros: inputShape)
+            for (t, gradient) in gradients.enumerated() {
+                guard let gradient else { continue }
+                for b in 0..<batch {
+                    for j in 0..<features { result.scalars[(b * time + t) * features + j] = gradient.scalars[b * features + j] }
+                }
+            }
+            return [result]
+        }
+    }
+
+    /// The sum over the last dimension, keeping it with extent 1: `[..., features]` to `[..., 1]`.
+    public func sumOverFeatures() -> Variable {
+        let inputShape = shape
+        let width = inputShape[inputShape.count - 1]
+        let rows = width == 0 ? 0 : value.count / width
+        var sums = [Float](repeating: 0, count: rows)
+        for row in 0..<rows {
+            for j in 0..<width { sums[row] += value.scalars[row * width + j] }
+        }
+        return Variable.record("sumOverFeatures", inputs: [self], value: Tensor(shape: Array(inputShape.dropLast()) + [1], scalars: sums)) { gradient in
+            [Tensor(shape: inputShape, scalars: (0..<(rows * width)).map { gradient.scalars[$0 / Swift.max(width, 1)] })]
+        }
+    }
+}
