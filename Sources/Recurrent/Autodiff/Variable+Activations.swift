@@ -41,3 +41,8 @@ public func exp(_ x: Variable) -> Variable {
 public func log(_ x: Variable) -> Variable {
     x.elementwise("log", logf) { x, _ in 1 / x }
 }
+
+/// `√x`, element-wise.
+public func sqrt(_ x: Variable) -> Variable {
+    x.elementwise("sqrt", { $0.squareRoot() }) { _, y in 1 / (2 * y) }
+}
