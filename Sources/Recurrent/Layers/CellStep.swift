@@ -15,12 +15,14 @@ enum CellStep {
     ///   - hidden, cell: `[H]`: the previous state on entry, the new state on exit.
     ///   - gates: `[gateCount * H]`: receives the activated gates (RNN: the new state).
     ///   - extra: `[H]`: receives the LSTM's new cell or the GRU's `W_hn h + b_hn`.
+    ///   - peephole: `[3H]` peephole weights (peephole LSTM only).
     @inline(__always)
     static func forward(
         _ kind: RecurrentCellKind, size: Int,
         projected p: UnsafePointer<Float>, recurrent r: UnsafePointer<Float>,
         hidden h: UnsafeMutablePointer<Float>, cell c: UnsafeMutablePointer<Float>,
-        gates g: UnsafeMutablePointer<Float>, extra e: UnsafeMutablePointer<Float>
+        gates g: UnsafeMutablePointer<Float>, extra e: UnsafeMutablePointer<Float>,
+        peephole w: UnsafePointer<Float>
     ) {
         switch kind {
         case .rnnTanh:
@@ -50,6 +52,23 @@ enum CellStep {
                 g[3 * size + j] = output
                 e[j] = newCell
             }
+        case .peepholeLSTM:
+            for j in 0..<size {
+                let input = sigmoid(p[j] + r[j] + w[j] * c[j])
+                let forget = sigmoid(p[size + j] + r[size + j] + w[size + j] * c[j])
+                let candidate = tanhf(p[2 * size + j] + r[2 * size + j])
+                let newCell = forget * c[j] + input * candidate
+                let output = sigmoid(p[3 * size + j] + r[3 * size + j] + w[2 * size + j] * newCell)
+                c[j] = newCell
+                h[j] = output * tanhf(newCell)
+                g[j] = input
+                g[size + j] = forget
+                g[2 * size + j] = candidate
+                g[3 * size + j] = output
+                e[j] = newCell
+            }
+        case .choGRU:
+            fatalError("choGRU steps run in RecurrentStack's two-product path")
         case .gru:
             for j in 0..<size {
                 let reset = sigmoid(p[j] + r[j])
@@ -75,13 +94,16 @@ enum CellStep {
     ///   - projectedGradient: `[gateCount * H]`: receives `∂L/∂P`.
     ///   - recurrentGradient: `[gateCount * H]`: receives `∂L/∂R` (differs from `∂L/∂P` only
     ///     in the GRU's candidate gate, where `R` is scaled by `r`).
+    ///   - peephole, peepholeGradient: `[3H]` peephole weights and the gradient added into
+    ///     (peephole LSTM only).
     @inline(__always)
     static func backward(
         _ kind: RecurrentCellKind, size: Int,
         gates g: UnsafePointer<Float>, extra e: UnsafePointer<Float>,
         previousHidden hPrevious: UnsafePointer<Float>, previousCell cPrevious: UnsafePointer<Float>,
         hiddenGradient dh: UnsafeMutablePointer<Float>, cellGradient dc: UnsafeMutablePointer<Float>,
-        projectedGradient dp: UnsafeMutablePointer<Float>, recurrentGradient dr: UnsafeMutablePointer<Float>
+        projectedGradient dp: UnsafeMutablePointer<Float>, recurrentGradient dr: UnsafeMutablePointer<Float>,
+        peephole w: UnsafePointer<Float>, peepholeGradient dw: UnsafeMutablePointer<Float>
     ) {
         switch kind {
         case .rnnTanh:
@@ -118,6 +140,32 @@ enum CellStep {
                 dc[j] = cellTotal * forget
                 dh[j] = 0
             }
+        case .peepholeLSTM:
+            for j in 0..<size {
+                let (input, forget, candidate, output) = (g[j], g[size + j], g[2 * size + j], g[3 * size + j])
+                let squashedCell = tanhf(e[j])
+                let dOutput = dh[j] * squashedCell * output * (1 - output)
+                // The new cell reaches the loss through h and through the output gate's peephole.
+                let cellTotal = dc[j] + dh[j] * output * (1 - squashedCell * squashedCell) + dOutput * w[2 * size + j]
+                let dInput = cellTotal * candidate * input * (1 - input)
+                let dForget = cellTotal * cPrevious[j] * forget * (1 - forget)
+                let dCandidate = cellTotal * input * (1 - candidate * candidate)
+                dp[j] = dInput
+                dp[size + j] = dForget
+                dp[2 * size + j] = dCandidate
+                dp[3 * size + j] = dOutput
+                dr[j] = dInput
+                dr[size + j] = dForget
+                dr[2 * size + j] = dCandidate
+                dr[3 * size + j] = dOutput
+                dw[j] += dInput * cPrevious[j]
+                dw[size + j] += dForget * cPrevious[j]
+                dw[2 * size + j] += dOutput * e[j]
+                dc[j] = cellTotal * forget + dInput * w[j] + dForget * w[size + j]
+                dh[j] = 0
+            }
+        case .choGRU:
+            fatalError("choGRU steps run in RecurrentStack's two-product path")
         case .gru:
             for j in 0..<size {
                 let (reset, update, candidate) = (g[j], g[size + j], g[2 * size + j])

@@ -14,16 +14,26 @@ public enum RecurrentCellKind: Sendable, Equatable {
     /// Gates in order r, z, n: `r = σ(…)`, `z = σ(…)`,
     /// `n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))`, `h' = (1 − z) ⊙ n + z ⊙ h`.
     case gru
+    /// Gers & Schmidhuber's LSTM with diagonal peepholes `p` (`weight_peephole` `[3H]`, stacked
+    /// i, f, o): `i = σ(… + p_i ⊙ c)`, `f = σ(… + p_f ⊙ c)`, `g`, `c'` as in the LSTM, then
+    /// `o = σ(… + p_o ⊙ c')` — the output gate peeks at the new cell — and `h' = o ⊙ tanh(c')`.
+    case peepholeLSTM
+    /// Cho et al.'s original GRU: as `gru`, but the reset gate scales the state before the
+    /// product, `n = tanh(W_in x + b_in + W_hn (r ⊙ h) + b_hn)`.
+    case choGRU
 
     /// How many blocks of `hiddenSize` rows `weight_ih` and `weight_hh` stack.
     public var gateCount: Int {
         switch self {
         case .rnnTanh, .rnnReLU: 1
-        case .lstm: 4
-        case .gru: 3
+        case .lstm, .peepholeLSTM: 4
+        case .gru, .choGRU: 3
         }
     }
 
     /// Whether the layer carries a cell state besides the hidden state.
-    public var hasCellState: Bool { self == .lstm }
+    public var hasCellState: Bool { self == .lstm || self == .peepholeLSTM }
+
+    /// Whether the layer has peephole weights.
+    var hasPeepholes: Bool { self == .peepholeLSTM }
 }

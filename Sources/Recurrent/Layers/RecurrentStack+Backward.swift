@@ -80,6 +80,8 @@ extension RecurrentStack {
         let hiddenWeight = ScratchBuffer(copying: trace.weights.hidden.scalars)
         // The LSTM reads the previous cell; the other cells get a stand-in they never read.
         let previousCell = kind.hasCellState ? trace.previousCell : trace.previousHidden
+        let peephole = ScratchBuffer(copying: trace.weights.peephole?.scalars ?? [])
+        let peepholeGradient = ScratchBuffer(zeros: peephole.count)
         outputGradient.scalars.withUnsafeBufferPointer { outputValues in
             for step in (0..<time).reversed() {
                 let t = reverse ? time - 1 - step : step
@@ -94,7 +96,8 @@ extension RecurrentStack {
                         previousHidden: trace.previousHidden.at(row * size), previousCell: previousCell.at(row * size),
                         hiddenGradient: dh.at(b * size), cellGradient: dc.at(b * size),
                         projectedGradient: projectedGradient.at((b * time + t) * gates),
-                        recurrentGradient: recurrentGradient.at(row * gates))
+                        recurrentGradient: recurrentGradient.at(row * gates),
+                        peephole: peephole.base, peepholeGradient: peepholeGradient.base)
                 }
                 // ∂L/∂h_{t-1} += ∂L/∂R_t · W_hh   ([batch, gates] · [gates, hiddenSize]).
                 MatrixProduct.multiply(
@@ -112,6 +115,9 @@ extension RecurrentStack {
                           left: recurrentGradient, right: trace.previousHidden, depth: time * batch)
         if let bias = parameters.inputBias { accumulateColumnSums(of: projectedGradient, columns: gates, into: bias) }
         if let bias = parameters.hiddenBias { accumulateColumnSums(of: recurrentGradient, columns: gates, into: bias) }
+        if let peepholeParameter = parameters.peephole {
+            for j in 0..<peepholeGradient.count { peepholeParameter.gradient.scalars[j] += peepholeGradient.base[j] }
+        }
         if !inputGradient.isEmpty {
             // ∂X += ∂P · W_ih   ([batch * time, gates] · [gates, features]).
             let features = trace.input.shape[1]

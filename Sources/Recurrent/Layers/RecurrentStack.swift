@@ -9,6 +9,8 @@ struct DirectionWeights {
     /// `[gateCount * hiddenSize]` each, or `nil` for a layer built without bias.
     let inputBias: Parameter?
     let hiddenBias: Parameter?
+    /// `[3 * hiddenSize]`: peephole weights for i, f, o (peephole LSTM only).
+    let peephole: Parameter?
 }
 
 /// The shared machinery behind `RNN`, `LSTM` and `GRU`: a stack of layers, each one or two
@@ -55,8 +57,10 @@ final class RecurrentStack {
                 let hiddenWeight = Parameter(initializer.tensor(shape: [rows, hiddenSize], generator: &generator))
                 let inputBias = bias ? Parameter(initializer.tensor(shape: [rows], generator: &generator)) : nil
                 let hiddenBias = bias ? Parameter(initializer.tensor(shape: [rows], generator: &generator)) : nil
+                let peephole = kind.hasPeepholes ? Parameter(initializer.tensor(shape: [3 * hiddenSize], generator: &generator)) : nil
                 directions.append(DirectionWeights(
-                    inputWeight: inputWeight, hiddenWeight: hiddenWeight, inputBias: inputBias, hiddenBias: hiddenBias))
+                    inputWeight: inputWeight, hiddenWeight: hiddenWeight, inputBias: inputBias, hiddenBias: hiddenBias,
+                    peephole: peephole))
             }
             weights.append(directions)
         }
@@ -73,6 +77,7 @@ final class RecurrentStack {
                 named.append(("weight_hh" + suffix, weight.hiddenWeight))
                 if let bias = weight.inputBias { named.append(("bias_ih" + suffix, bias)) }
                 if let bias = weight.hiddenBias { named.append(("bias_hh" + suffix, bias)) }
+                if let peephole = weight.peephole { named.append(("weight_peephole" + suffix, peephole)) }
             }
         }
         return named
@@ -89,7 +94,8 @@ final class RecurrentStack {
             directions.map { weight in
                 DirectionWeightValues(
                     input: weight.inputWeight.value, hidden: weight.hiddenWeight.value,
-                    inputBias: weight.inputBias?.value, hiddenBias: weight.hiddenBias?.value)
+                    inputBias: weight.inputBias?.value, hiddenBias: weight.hiddenBias?.value,
+                    peephole: weight.peephole?.value)
             }
         }
     }
@@ -180,6 +186,7 @@ final class RecurrentStack {
         let previousHidden = ScratchBuffer(zeros: keepTrace ? stepCount * size : 0)
         let previousCell = ScratchBuffer(zeros: keepTrace && kind.hasCellState ? stepCount * size : 0)
         let outputWidth = output.shape[2]
+        let peephole = ScratchBuffer(copying: weights.peephole?.scalars ?? [])
         output.scalars.withUnsafeMutableBufferPointer { outputValues in
             for step in 0..<time {
                 let t = reverse ? time - 1 - step : step
@@ -199,7 +206,8 @@ final class RecurrentStack {
                         kind, size: size,
                         projected: projected.at((b * time + t) * gateWidth), recurrent: recurrent.at(b * gateWidth),
                         hidden: state.at(b * size), cell: cellState.at(b * size),
-                        gates: gates.at((traceRow + b) * gateWidth), extra: extra.at((traceRow + b) * size))
+                        gates: gates.at((traceRow + b) * gateWidth), extra: extra.at((traceRow + b) * size),
+                        peephole: peephole.base)
                     (outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn)
                         .update(from: state.at(b * size), count: size)
                 }

@@ -35,4 +35,6 @@ struct DirectionWeightValues {
     /// `[gates]` each, or `nil` without bias.
     let inputBias: Tensor?
     let hiddenBias: Tensor?
+    /// `[3 * hiddenSize]`, peephole LSTM only.
+    let peephole: Tensor?
 }

@@ -54,4 +54,40 @@ import Testing
         let cell = GRUCell(inputSize: 4, hiddenSize: 5, generator: &generator)
         Self.expectAgreement(fused: fused, cell: cell, fusedRun: { fused($0) }, composedRun: { unroll(cell, over: $0) })
     }
+
+    /// The fused peephole LSTM and Greff's vanilla cell, with the stacked weights split per
+    /// gate and the second bias zero.
+    @Test func peepholeLSTM() {
+        var generator = RandomGenerator(seed: 46)
+        let fused = PeepholeLSTM(inputSize: 4, hiddenSize: 5, generator: &generator)
+        let cell = PeepholeLSTMCell(inputSize: 4, hiddenSize: 5, generator: &generator)
+        let named = Dictionary(uniqueKeysWithValues: cell.namedParameters.map { ($0.name, $0.parameter) })
+        let inputWeight = fused.parameter(named: "weight_ih_l0")!.value.scalars
+        let hiddenWeight = fused.parameter(named: "weight_hh_l0")!.value.scalars
+        let bias = fused.parameter(named: "bias_ih_l0")!.value.scalars
+        fused.parameter(named: "bias_hh_l0")!.value = Tensor(zeros: [20])
+        for (block, gate) in ["i", "f", "z", "o"].enumerated() {
+            named["weight_x\(gate)"]!.value = Tensor(shape: [5, 4], scalars: Array(inputWeight[(block * 20)..<((block + 1) * 20)]))
+            named["weight_h\(gate)"]!.value = Tensor(shape: [5, 5], scalars: Array(hiddenWeight[(block * 25)..<((block + 1) * 25)]))
+            named["bias_\(gate)"]!.value = Tensor(Array(bias[(block * 5)..<((block + 1) * 5)]))
+        }
+        let peephole = fused.parameter(named: "weight_peephole_l0")!.value.scalars
+        for (block, gate) in ["i", "f", "o"].enumerated() {
+            named["peephole_\(gate)"]!.value = Tensor(Array(peephole[(block * 5)..<((block + 1) * 5)]))
+        }
+        let input = randomTensor([3, 6, 4], seed: 47)
+        let weights = Variable(randomTensor([3, 6, 5], seed: 48))
+        let fusedInput = Variable(input, requiresGradient: true)
+        let composedInput = Variable(input, requiresGradient: true)
+        let (fusedOutput, fusedState) = fused(fusedInput)
+        let (composedOutput, composedState) = unroll(cell, over: composedInput)
+        #expect(largestRelativeError(fusedOutput.value, composedOutput.value) < 1e-6)
+        #expect(largestRelativeError(fusedState.cell.value.reshaped([3, 5]), composedState.cell.value) < 1e-6)
+        ((fusedOutput * weights).sum() + fusedState.cell.sum()).backward()
+        ((composedOutput * weights).sum() + composedState.cell.sum()).backward()
+        #expect(largestRelativeError(fusedInput.gradient!, composedInput.gradient!) < 1e-5)
+        let peepholeGradient = fused.parameter(named: "weight_peephole_l0")!.gradient.scalars
+        let composedPeepholeGradient = ["i", "f", "o"].flatMap { named["peephole_\($0)"]!.gradient.scalars }
+        #expect(largestRelativeError(peepholeGradient, composedPeepholeGradient) < 1e-5)
+    }
 }
