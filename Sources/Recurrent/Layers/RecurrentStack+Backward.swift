@@ -82,6 +82,7 @@ extension RecurrentStack {
         let previousCell = kind.hasCellState ? trace.previousCell : trace.previousHidden
         let peephole = ScratchBuffer(copying: trace.weights.peephole?.scalars ?? [])
         let peepholeGradient = ScratchBuffer(zeros: peephole.count)
+        let resetGradient = ScratchBuffer(zeros: kind == .choGRU ? batch * size : 0)
         outputGradient.scalars.withUnsafeBufferPointer { outputValues in
             for step in (0..<time).reversed() {
                 let t = reverse ? time - 1 - step : step
@@ -89,6 +90,15 @@ extension RecurrentStack {
                     let out = outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn
                     for j in 0..<size { dh.base[b * size + j] += out[j] }
                     stateGradientSink?.at((b * time + t) * size).update(from: dh.at(b * size), count: size)
+                }
+                if kind == .choGRU {
+                    choGRUStepBackward(
+                        trace, step: step, batch: batch, hiddenWeight: hiddenWeight, hiddenGradient: dh,
+                        projectedGradient: projectedGradient.at(t * gates), projectedRowStride: time * gates,
+                        recurrentGradient: recurrentGradient.at(step * batch * gates), resetGradient: resetGradient)
+                    continue
+                }
+                for b in 0..<batch {
                     let row = step * batch + b
                     CellStep.backward(
                         kind, size: size,
@@ -110,9 +120,17 @@ extension RecurrentStack {
         // Weight gradients over all steps at once: ∂W_ih = ∂Pᵀ · X, ∂W_hh = ∂Rᵀ · H_prev.
         let input = ScratchBuffer(copying: trace.input.scalars)
         accumulateProduct(into: parameters.inputWeight, rows: gates, columns: trace.input.shape[1],
-                          left: projectedGradient, right: input, depth: batch * time)
-        accumulateProduct(into: parameters.hiddenWeight, rows: gates, columns: size,
-                          left: recurrentGradient, right: trace.previousHidden, depth: time * batch)
+                          left: projectedGradient.base, leftStride: gates, right: input, depth: batch * time)
+        if kind == .choGRU {
+            // The r and z rows multiply h; the n rows multiply r ⊙ h, kept in the trace.
+            accumulateProduct(into: parameters.hiddenWeight, rows: 2 * size, columns: size,
+                              left: recurrentGradient.base, leftStride: gates, right: trace.previousHidden, depth: time * batch)
+            accumulateProduct(into: parameters.hiddenWeight, rowOffset: 2 * size, rows: size, columns: size,
+                              left: recurrentGradient.at(2 * size), leftStride: gates, right: trace.extra, depth: time * batch)
+        } else {
+            accumulateProduct(into: parameters.hiddenWeight, rows: gates, columns: size,
+                              left: recurrentGradient.base, leftStride: gates, right: trace.previousHidden, depth: time * batch)
+        }
         if let bias = parameters.inputBias { accumulateColumnSums(of: projectedGradient, columns: gates, into: bias) }
         if let bias = parameters.hiddenBias { accumulateColumnSums(of: recurrentGradient, columns: gates, into: bias) }
         if let peepholeParameter = parameters.peephole {
@@ -132,17 +150,78 @@ extension RecurrentStack {
         }
     }
 
-    /// `parameter.gradient[rows, columns] += leftᵀ · right` for `left` `[depth, rows]` and
-    /// `right` `[depth, columns]`.
+    /// Rows `rowOffset ..< rowOffset + rows` of `parameter.gradient` `[_, columns]` `+= leftᵀ · right`
+    /// for `left` `[depth, rows]` (row stride `leftStride`) and `right` `[depth, columns]`.
     private func accumulateProduct(
-        into parameter: Parameter, rows: Int, columns: Int, left: ScratchBuffer, right: ScratchBuffer, depth: Int
+        into parameter: Parameter, rowOffset: Int = 0, rows: Int, columns: Int,
+        left: UnsafePointer<Float>, leftStride: Int, right: ScratchBuffer, depth: Int
     ) {
         guard depth > 0 else { return }
         parameter.gradient.scalars.withUnsafeMutableBufferPointer { g in
             MatrixProduct.multiply(
-                m: rows, n: columns, k: depth, a: left.base, lda: rows, transposeA: true,
-                b: right.base, ldb: columns, transposeB: false, c: g.baseAddress!, ldc: columns, accumulate: true)
+                m: rows, n: columns, k: depth, a: left, lda: leftStride, transposeA: true,
+                b: right.base, ldb: columns, transposeB: false, c: g.baseAddress! + rowOffset * columns, ldc: columns,
+                accumulate: true)
         }
+    }
+
+    /// One backward step of Cho et al.'s GRU for the whole batch (see `choGRUStep`).
+    ///
+    /// - Parameters:
+    ///   - hiddenWeight: `W_hh` `[3H, H]`.
+    ///   - hiddenGradient: `[batch, H]`: `∂L/∂h'` on entry, `∂L/∂h` on exit.
+    ///   - projectedGradient: `∂L/∂P` of this step for sequence 0; sequence `b` is
+    ///     `projectedRowStride` further.
+    ///   - recurrentGradient: `[batch, 3H]`: receives `∂L/∂R` for this step.
+    ///   - resetGradient: `[batch, H]` scratch for `∂L/∂(r ⊙ h)`.
+    private func choGRUStepBackward(
+        _ trace: DirectionTrace, step: Int, batch: Int, hiddenWeight: ScratchBuffer, hiddenGradient dh: ScratchBuffer,
+        projectedGradient: UnsafeMutablePointer<Float>, projectedRowStride: Int,
+        recurrentGradient: UnsafeMutablePointer<Float>, resetGradient: ScratchBuffer
+    ) {
+        let size = hiddenSize
+        let width = 3 * size
+        for b in 0..<batch {
+            let row = step * batch + b
+            let g = trace.gates.at(row * width)
+            let previous = trace.previousHidden.at(row * size)
+            let dp = projectedGradient + b * projectedRowStride
+            let dr = recurrentGradient + b * width
+            for j in 0..<size {
+                let (update, candidate) = (g[size + j], g[2 * size + j])
+                let incoming = dh.base[b * size + j]
+                let dCandidate = incoming * (1 - update) * (1 - candidate * candidate)
+                let dUpdate = incoming * (previous[j] - candidate) * update * (1 - update)
+                dp[size + j] = dUpdate
+                dp[2 * size + j] = dCandidate
+                dr[size + j] = dUpdate
+                dr[2 * size + j] = dCandidate
+                dh.base[b * size + j] = incoming * update
+            }
+        }
+        // ∂L/∂(r ⊙ h) = ∂L/∂R_n · W_hn.
+        MatrixProduct.multiply(
+            m: batch, n: size, k: size, a: recurrentGradient + 2 * size, lda: width, transposeA: false,
+            b: hiddenWeight.at(2 * size * size), ldb: size, transposeB: false, c: resetGradient.base, ldc: size,
+            accumulate: false)
+        for b in 0..<batch {
+            let row = step * batch + b
+            let g = trace.gates.at(row * width)
+            let previous = trace.previousHidden.at(row * size)
+            let dp = projectedGradient + b * projectedRowStride
+            let dr = recurrentGradient + b * width
+            for j in 0..<size {
+                let reset = g[j]
+                let dReset = resetGradient.base[b * size + j] * previous[j] * reset * (1 - reset)
+                dp[j] = dReset
+                dr[j] = dReset
+                dh.base[b * size + j] += resetGradient.base[b * size + j] * reset
+            }
+        }
+        // ∂L/∂h += ∂L/∂R_{r,z} · W_h[r,z].
+        MatrixProduct.multiply(
+            m: batch, n: size, k: 2 * size, a: recurrentGradient, lda: width, transposeA: false,
+            b: hiddenWeight.base, ldb: size, transposeB: false, c: dh.base, ldc: size, accumulate: true)
     }
 
     /// `parameter.gradient[j] += Σ_row matrix[row, j]`, rows in order.

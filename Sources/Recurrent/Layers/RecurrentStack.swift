@@ -187,6 +187,7 @@ final class RecurrentStack {
         let previousCell = ScratchBuffer(zeros: keepTrace && kind.hasCellState ? stepCount * size : 0)
         let outputWidth = output.shape[2]
         let peephole = ScratchBuffer(copying: weights.peephole?.scalars ?? [])
+        let resetState = ScratchBuffer(zeros: kind == .choGRU ? batch * size : 0)
         output.scalars.withUnsafeMutableBufferPointer { outputValues in
             for step in 0..<time {
                 let t = reverse ? time - 1 - step : step
@@ -194,6 +195,18 @@ final class RecurrentStack {
                 if keepTrace {
                     previousHidden.at(traceRow * size).update(from: state.base, count: batch * size)
                     if kind.hasCellState { previousCell.at(traceRow * size).update(from: cellState.base, count: batch * size) }
+                }
+                if kind == .choGRU {
+                    choGRUStep(
+                        batch: batch, projected: projected.at(t * gateWidth), projectedRowStride: time * gateWidth,
+                        recurrent: recurrent, hiddenWeightTransposed: hiddenWeightTransposed, hiddenBias: hiddenBias,
+                        state: state, resetState: resetState,
+                        gates: gates.at(traceRow * gateWidth), extra: extra.at(traceRow * size))
+                    for b in 0..<batch {
+                        (outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn)
+                            .update(from: state.at(b * size), count: size)
+                    }
+                    continue
                 }
                 // [batch, gates]: b_hh + h · W_hhᵀ.
                 for b in 0..<batch { recurrent.at(b * gateWidth).update(from: hiddenBias.base, count: gateWidth) }
@@ -219,5 +232,55 @@ final class RecurrentStack {
         return DirectionTrace(
             input: flatInput, weights: weights, previousHidden: previousHidden, previousCell: previousCell,
             gates: gates, extra: extra)
+    }
+
+    /// One step of Cho et al.'s GRU for the whole batch. The reset gate scales the state before
+    /// the candidate's product, so each step needs two products: `h · W_h[r,z]ᵀ` for the
+    /// gates, then `(r ⊙ h) · W_hnᵀ` for the candidate.
+    ///
+    /// - Parameters:
+    ///   - projected: `P` of this step for sequence 0; sequence `b` is `projectedRowStride` further.
+    ///   - recurrent: `[batch, 3H]` scratch.
+    ///   - state: `[batch, H]`, the previous hidden state on entry, the new one on exit.
+    ///   - resetState: `[batch, H]` scratch for `r ⊙ h`.
+    ///   - gates: `[batch, 3H]` receives r, z, n; extra: `[batch, H]` receives `r ⊙ h`.
+    private func choGRUStep(
+        batch: Int, projected: UnsafeMutablePointer<Float>, projectedRowStride: Int,
+        recurrent: ScratchBuffer, hiddenWeightTransposed: ScratchBuffer, hiddenBias: ScratchBuffer,
+        state: ScratchBuffer, resetState: ScratchBuffer,
+        gates: UnsafeMutablePointer<Float>, extra: UnsafeMutablePointer<Float>
+    ) {
+        let size = hiddenSize
+        let width = 3 * size
+        for b in 0..<batch { recurrent.at(b * width).update(from: hiddenBias.base, count: width) }
+        MatrixProduct.multiply(
+            m: batch, n: 2 * size, k: size, a: state.base, lda: size, transposeA: false,
+            b: hiddenWeightTransposed.base, ldb: width, transposeB: false, c: recurrent.base, ldc: width, accumulate: true)
+        for b in 0..<batch {
+            let p = projected + b * projectedRowStride
+            let r = recurrent.at(b * width)
+            let g = gates + b * width
+            for j in 0..<size {
+                g[j] = sigmoid(p[j] + r[j])
+                g[size + j] = sigmoid(p[size + j] + r[size + j])
+                resetState.base[b * size + j] = g[j] * state.base[b * size + j]
+            }
+        }
+        MatrixProduct.multiply(
+            m: batch, n: size, k: size, a: resetState.base, lda: size, transposeA: false,
+            b: hiddenWeightTransposed.at(2 * size), ldb: width, transposeB: false,
+            c: recurrent.at(2 * size), ldc: width, accumulate: true)
+        for b in 0..<batch {
+            let p = projected + b * projectedRowStride
+            let r = recurrent.at(b * width)
+            let g = gates + b * width
+            for j in 0..<size {
+                let candidate = tanhf(p[2 * size + j] + r[2 * size + j])
+                let update = g[size + j]
+                g[2 * size + j] = candidate
+                state.base[b * size + j] = (1 - update) * candidate + update * state.base[b * size + j]
+            }
+        }
+        extra.update(from: resetState.base, count: batch * size)
     }
 }

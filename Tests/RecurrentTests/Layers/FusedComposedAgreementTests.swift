@@ -55,6 +55,13 @@ import Testing
         Self.expectAgreement(fused: fused, cell: cell, fusedRun: { fused($0) }, composedRun: { unroll(cell, over: $0) })
     }
 
+    @Test func choGRU() {
+        var generator = RandomGenerator(seed: 49)
+        let fused = ChoGRU(inputSize: 4, hiddenSize: 5, generator: &generator)
+        let cell = GRUCell(inputSize: 4, hiddenSize: 5, resetAfterProduct: false, generator: &generator)
+        Self.expectAgreement(fused: fused, cell: cell, fusedRun: { fused($0) }, composedRun: { unroll(cell, over: $0) })
+    }
+
     /// The fused peephole LSTM and Greff's vanilla cell, with the stacked weights split per
     /// gate and the second bias zero.
     @Test func peepholeLSTM() {

@@ -4,7 +4,7 @@ import Testing
 /// The fused layers' backward pass against finite differences, for every parameter, the input
 /// and the initial states.
 @Suite struct RecurrentLayerGradientTests {
-    static let kinds: [RecurrentCellKind] = [.rnnTanh, .rnnReLU, .lstm, .gru, .peepholeLSTM]
+    static let kinds: [RecurrentCellKind] = [.rnnTanh, .rnnReLU, .lstm, .gru, .peepholeLSTM, .choGRU]
 
     @Test(arguments: kinds, [false, true])
     func fusedBackwardMatchesFiniteDifferences(kind: RecurrentCellKind, bidirectional: Bool) {
