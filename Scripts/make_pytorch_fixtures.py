@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the PyTorch reference values the engine's tests compare against.
 
-Run from the repository root after `pip install torch`:
+Run from the repository root after `pip install torch safetensors`:
 
     python3 Scripts/make_pytorch_fixtures.py
 
@@ -137,6 +137,47 @@ def training_fixture():
     }
 
 
+def safetensors_fixtures():
+    """A PyTorch-saved LSTM for the engine to load, and a check that the engine's own saved
+    LSTM (written by the Swift tests with LESSONS_WRITE_FIXTURES=1) loads in PyTorch and gives
+    the outputs the engine recorded beside it."""
+    from safetensors.torch import load_file, save_file
+
+    def lstm():
+        return torch.nn.LSTM(3, 4, num_layers=2, batch_first=True, bidirectional=True)
+
+    torch.manual_seed(13)
+    module = lstm()
+    x = torch.randn(2, 5, 3)
+    with torch.no_grad():
+        output, (hn, cn) = module(x)
+    save_file({k: v.contiguous() for k, v in module.state_dict().items()}, str(FIXTURES / "pytorch_lstm.safetensors"))
+    (FIXTURES / "pytorch_lstm_io.json").write_text(json.dumps({
+        "input": {"shape": list(x.shape), "values": values(x)},
+        "output": {"shape": list(output.shape), "values": values(output)},
+        "finalHidden": {"shape": list(hn.shape), "values": values(hn)},
+        "finalCell": {"shape": list(cn.shape), "values": values(cn)},
+    }) + "\n")
+    print("wrote pytorch_lstm.safetensors")
+
+    engine_file = FIXTURES / "engine_lstm.safetensors"
+    engine_io = FIXTURES / "engine_lstm_io.json"
+    if not engine_file.exists() or not engine_io.exists():
+        print("no engine-saved file yet: run LESSONS_WRITE_FIXTURES=1 swift test --filter ParameterFileTests")
+        return True
+    module = lstm()
+    module.load_state_dict(load_file(str(engine_file)))
+    io = json.loads(engine_io.read_text())
+    x = torch.tensor(io["input"]["values"]).reshape(io["input"]["shape"])
+    with torch.no_grad():
+        output, _ = module(x)
+    expected = torch.tensor(io["output"]["values"]).reshape(io["output"]["shape"])
+    error = float(((output - expected).abs() / expected.abs().clamp(min=1)).max())
+    ok = error < 1e-5
+    print(f"engine-saved LSTM loads in PyTorch; outputs differ by at most {error:.2e} relative: {'ok' if ok else 'MISMATCH'}")
+    return ok
+
+
 def main():
     FIXTURES.mkdir(parents=True, exist_ok=True)
     cases = [
@@ -155,6 +196,8 @@ def main():
     training = FIXTURES / "training.json"
     training.write_text(json.dumps(training_fixture(), indent=1) + "\n")
     print(f"wrote optimiser and loss references to {training}")
+    if not safetensors_fixtures():
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":
