@@ -18,14 +18,14 @@ public final class ChoGRU: RecurrentLayer {
     }
 
     /// Runs the network over whole sequences; shapes as for `GRU`.
-    public func callAsFunction(_ input: Tensor, initialState: Tensor? = nil) -> (output: Tensor, state: Tensor) {
-        let result = stack.forward(input, initialHidden: initialState, initialCell: nil)
+    public func callAsFunction(_ input: Tensor, initialState: Tensor? = nil, lengths: [Int]? = nil) -> (output: Tensor, state: Tensor) {
+        let result = stack.forward(input, initialHidden: initialState, initialCell: nil, lengths: lengths)
         return (result.output, result.hidden)
     }
 
     /// Runs the network over whole sequences as part of a computation to differentiate.
-    public func callAsFunction(_ input: Variable, initialState: Variable? = nil) -> (output: Variable, state: Variable) {
-        let result = stack.forward(input, initialHidden: initialState, initialCell: nil)
+    public func callAsFunction(_ input: Variable, initialState: Variable? = nil, lengths: [Int]? = nil) -> (output: Variable, state: Variable) {
+        let result = stack.forward(input, initialHidden: initialState, initialCell: nil, lengths: lengths)
         return (result.output, result.hidden)
     }
 }

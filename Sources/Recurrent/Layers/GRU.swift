@@ -30,10 +30,11 @@ public final class GRU: RecurrentLayer {
     /// - Parameters:
     ///   - input: `[batch, time, inputSize]`.
     ///   - initialState: `[layerCount * directions, batch, hiddenSize]`; zeros if `nil`.
+    ///   - lengths: for sequences padded at the end, each one's length (see `RecurrentLayer`).
     /// - Returns: `output` `[batch, time, directions * hiddenSize]` and the final `state`
     ///   `[layerCount * directions, batch, hiddenSize]`.
-    public func callAsFunction(_ input: Tensor, initialState: Tensor? = nil) -> (output: Tensor, state: Tensor) {
-        let result = stack.forward(input, initialHidden: initialState, initialCell: nil)
+    public func callAsFunction(_ input: Tensor, initialState: Tensor? = nil, lengths: [Int]? = nil) -> (output: Tensor, state: Tensor) {
+        let result = stack.forward(input, initialHidden: initialState, initialCell: nil, lengths: lengths)
         return (result.output, result.hidden)
     }
 
@@ -42,11 +43,12 @@ public final class GRU: RecurrentLayer {
     /// - Parameters:
     ///   - input: `[batch, time, inputSize]`.
     ///   - initialState: `[layerCount * directions, batch, hiddenSize]`; zeros if `nil`.
+    ///   - lengths: for sequences padded at the end, each one's length (see `RecurrentLayer`).
     /// - Returns: `output` `[batch, time, directions * hiddenSize]` and the final `state`
     ///   `[layerCount * directions, batch, hiddenSize]`. Back-propagating through them adds
     ///   into this layer's parameter gradients.
-    public func callAsFunction(_ input: Variable, initialState: Variable? = nil) -> (output: Variable, state: Variable) {
-        let result = stack.forward(input, initialHidden: initialState, initialCell: nil)
+    public func callAsFunction(_ input: Variable, initialState: Variable? = nil, lengths: [Int]? = nil) -> (output: Variable, state: Variable) {
+        let result = stack.forward(input, initialHidden: initialState, initialCell: nil, lengths: lengths)
         return (result.output, result.hidden)
     }
 }

@@ -48,11 +48,12 @@ public final class LSTM: RecurrentLayer {
     ///   - input: `[batch, time, inputSize]`.
     ///   - initialState: hidden and cell states `[layerCount * directions, batch, hiddenSize]`;
     ///     zeros if `nil`.
+    ///   - lengths: for sequences padded at the end, each one's length (see `RecurrentLayer`).
     /// - Returns: `output` `[batch, time, directions * hiddenSize]`, the last layer's hidden
     ///   state at every step, and `state`, every layer's hidden and cell states after its
     ///   last step.
-    public func callAsFunction(_ input: Tensor, initialState: LSTMState<Tensor>? = nil) -> (output: Tensor, state: LSTMState<Tensor>) {
-        let result = stack.forward(input, initialHidden: initialState?.hidden, initialCell: initialState?.cell)
+    public func callAsFunction(_ input: Tensor, initialState: LSTMState<Tensor>? = nil, lengths: [Int]? = nil) -> (output: Tensor, state: LSTMState<Tensor>) {
+        let result = stack.forward(input, initialHidden: initialState?.hidden, initialCell: initialState?.cell, lengths: lengths)
         return (result.output, LSTMState(hidden: result.hidden, cell: result.cell!))
     }
 
@@ -62,12 +63,13 @@ public final class LSTM: RecurrentLayer {
     ///   - input: `[batch, time, inputSize]`.
     ///   - initialState: hidden and cell states `[layerCount * directions, batch, hiddenSize]`;
     ///     zeros if `nil`.
+    ///   - lengths: for sequences padded at the end, each one's length (see `RecurrentLayer`).
     /// - Returns: `output` `[batch, time, directions * hiddenSize]` and the final `state`.
     ///   Back-propagating through them adds into this layer's parameter gradients.
-    public func callAsFunction(_ input: Variable, initialState: LSTMState<Variable>? = nil)
+    public func callAsFunction(_ input: Variable, initialState: LSTMState<Variable>? = nil, lengths: [Int]? = nil)
         -> (output: Variable, state: LSTMState<Variable>)
     {
-        let result = stack.forward(input, initialHidden: initialState?.hidden, initialCell: initialState?.cell)
+        let result = stack.forward(input, initialHidden: initialState?.hidden, initialCell: initialState?.cell, lengths: lengths)
         return (result.output, LSTMState(hidden: result.hidden, cell: result.cell!))
     }
 }
@@ -82,5 +84,13 @@ extension LSTM {
             let fill: Float = name.hasPrefix("bias_ih") ? value : 0
             for j in size..<(2 * size) { parameter.value.scalars[j] = fill }
         }
+    }
+}
+
+extension LSTMState where Value == Variable {
+    /// Both states cut off from the computation that produced them, for truncated BPTT: the
+    /// next chunk starts from these values, but its gradient stops here.
+    public func detached() -> LSTMState<Variable> {
+        LSTMState(hidden: hidden.detached(), cell: cell.detached())
     }
 }

@@ -22,16 +22,16 @@ public final class PeepholeLSTM: RecurrentLayer {
     }
 
     /// Runs the network over whole sequences; shapes as for `LSTM`.
-    public func callAsFunction(_ input: Tensor, initialState: LSTMState<Tensor>? = nil) -> (output: Tensor, state: LSTMState<Tensor>) {
-        let result = stack.forward(input, initialHidden: initialState?.hidden, initialCell: initialState?.cell)
+    public func callAsFunction(_ input: Tensor, initialState: LSTMState<Tensor>? = nil, lengths: [Int]? = nil) -> (output: Tensor, state: LSTMState<Tensor>) {
+        let result = stack.forward(input, initialHidden: initialState?.hidden, initialCell: initialState?.cell, lengths: lengths)
         return (result.output, LSTMState(hidden: result.hidden, cell: result.cell!))
     }
 
     /// Runs the network over whole sequences as part of a computation to differentiate.
-    public func callAsFunction(_ input: Variable, initialState: LSTMState<Variable>? = nil)
+    public func callAsFunction(_ input: Variable, initialState: LSTMState<Variable>? = nil, lengths: [Int]? = nil)
         -> (output: Variable, state: LSTMState<Variable>)
     {
-        let result = stack.forward(input, initialHidden: initialState?.hidden, initialCell: initialState?.cell)
+        let result = stack.forward(input, initialHidden: initialState?.hidden, initialCell: initialState?.cell, lengths: lengths)
         return (result.output, LSTMState(hidden: result.hidden, cell: result.cell!))
     }
 }

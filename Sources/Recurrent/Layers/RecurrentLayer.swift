@@ -1,5 +1,10 @@
 /// What the built-in fused layers — `RNN`, `LSTM`, `GRU` and their named variants — share:
 /// sizes, parameters under PyTorch's names, and the instruments lessons read.
+///
+/// Sequences of different lengths: pad them at the end to a common `time` and pass each
+/// sequence's length as `lengths:`. Steps past a sequence's length leave its state unchanged
+/// and output zeros, so the final state is the one after the sequence's own last step, and a
+/// reverse direction starts there — what PyTorch computes for packed sequences.
 public class RecurrentLayer: ParameterContainer {
     let stack: RecurrentStack
 

@@ -35,7 +35,7 @@ extension RecurrentStack {
                 let stateGradientSink = recordsStateGradients ? ScratchBuffer(zeros: batch * time * size) : nil
                 directionBackward(
                     trace.directions[layer][direction], parameters: weights[layer][direction],
-                    reverse: direction == 1, time: time, batch: batch,
+                    reverse: direction == 1, time: time, batch: batch, lengths: trace.lengths,
                     outputGradient: layerOutputGradient, outputColumn: direction * size,
                     hiddenGradient: &hidden, cellGradient: &cell,
                     inputGradient: &layerInputGradient, stateGradientSink: stateGradientSink)
@@ -63,7 +63,7 @@ extension RecurrentStack {
     ///   - inputGradient: `[batch * time, features]`, added into; empty to skip.
     ///   - stateGradientSink: `[batch, time, hiddenSize]`, receives `∂L/∂h_t` of every step.
     private func directionBackward(
-        _ trace: DirectionTrace, parameters: DirectionWeights, reverse: Bool, time: Int, batch: Int,
+        _ trace: DirectionTrace, parameters: DirectionWeights, reverse: Bool, time: Int, batch: Int, lengths: [Int]?,
         outputGradient: Tensor, outputColumn: Int,
         hiddenGradient: inout [Float], cellGradient: inout [Float], inputGradient: inout [Float],
         stateGradientSink: ScratchBuffer?
@@ -86,7 +86,9 @@ extension RecurrentStack {
         outputGradient.scalars.withUnsafeBufferPointer { outputValues in
             for step in (0..<time).reversed() {
                 let t = reverse ? time - 1 - step : step
-                for b in 0..<batch {
+                // Past a sequence's length the state passed through unchanged and the output was
+                // a constant zero: the gradient flows on untouched and nothing is added.
+                for b in 0..<batch where lengths == nil || t < lengths![b] {
                     let out = outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn
                     for j in 0..<size { dh.base[b * size + j] += out[j] }
                     stateGradientSink?.at((b * time + t) * size).update(from: dh.at(b * size), count: size)
@@ -95,10 +97,11 @@ extension RecurrentStack {
                     choGRUStepBackward(
                         trace, step: step, batch: batch, hiddenWeight: hiddenWeight, hiddenGradient: dh,
                         projectedGradient: projectedGradient.at(t * gates), projectedRowStride: time * gates,
-                        recurrentGradient: recurrentGradient.at(step * batch * gates), resetGradient: resetGradient)
+                        recurrentGradient: recurrentGradient.at(step * batch * gates), resetGradient: resetGradient,
+                        active: { lengths == nil || t < lengths![$0] })
                     continue
                 }
-                for b in 0..<batch {
+                for b in 0..<batch where lengths == nil || t < lengths![b] {
                     let row = step * batch + b
                     CellStep.backward(
                         kind, size: size,
@@ -174,14 +177,16 @@ extension RecurrentStack {
     ///     `projectedRowStride` further.
     ///   - recurrentGradient: `[batch, 3H]`: receives `∂L/∂R` for this step.
     ///   - resetGradient: `[batch, H]` scratch for `∂L/∂(r ⊙ h)`.
+    ///   - active: whether sequence `b` is within its length at this step (an inactive one's
+    ///     gradient rows stay zero, so it contributes nothing below).
     private func choGRUStepBackward(
         _ trace: DirectionTrace, step: Int, batch: Int, hiddenWeight: ScratchBuffer, hiddenGradient dh: ScratchBuffer,
         projectedGradient: UnsafeMutablePointer<Float>, projectedRowStride: Int,
-        recurrentGradient: UnsafeMutablePointer<Float>, resetGradient: ScratchBuffer
+        recurrentGradient: UnsafeMutablePointer<Float>, resetGradient: ScratchBuffer, active: (Int) -> Bool
     ) {
         let size = hiddenSize
         let width = 3 * size
-        for b in 0..<batch {
+        for b in 0..<batch where active(b) {
             let row = step * batch + b
             let g = trace.gates.at(row * width)
             let previous = trace.previousHidden.at(row * size)

@@ -4,10 +4,11 @@ extension RecurrentStack {
     /// weight and bias into its `Parameter`.
     ///
     /// Shapes as in `forward(_:initialHidden:initialCell:keepTrace:)`.
-    func forward(_ input: Variable, initialHidden: Variable?, initialCell: Variable?)
+    func forward(_ input: Variable, initialHidden: Variable?, initialCell: Variable?, lengths: [Int]? = nil)
         -> (output: Variable, hidden: Variable, cell: Variable?)
     {
-        let result = forward(input.value, initialHidden: initialHidden?.value, initialCell: initialCell?.value, keepTrace: true)
+        let result = forward(
+            input.value, initialHidden: initialHidden?.value, initialCell: initialCell?.value, lengths: lengths, keepTrace: true)
         let trace = result.trace!
         var inputs = [input]
         if let initialHidden { inputs.append(initialHidden) }

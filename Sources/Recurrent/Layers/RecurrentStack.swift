@@ -106,12 +106,16 @@ final class RecurrentStack {
     ///   - input: `[batch, time, inputSize]`.
     ///   - initialHidden: `[layerCount * directionCount, batch, hiddenSize]`, zeros if `nil`.
     ///   - initialCell: same shape, for LSTMs; zeros if `nil`.
+    ///   - lengths: for sequences of different lengths padded at the end, each sequence's
+    ///     length; steps at or past it leave the state unchanged and output zeros, and the
+    ///     reverse direction starts at the sequence's own last step (PyTorch's packed
+    ///     sequences). `nil` when every sequence fills all `time` steps.
     ///   - keepTrace: whether to keep what `backward` needs.
     /// - Returns: `output` `[batch, time, directionCount * hiddenSize]` (the last layer's
     ///   hidden states, directions concatenated along features), the final `hidden` and
     ///   `cell` states `[layerCount * directionCount, batch, hiddenSize]` (`cell` only for
     ///   LSTMs), and the trace when asked for.
-    func forward(_ input: Tensor, initialHidden: Tensor?, initialCell: Tensor?, keepTrace: Bool = false)
+    func forward(_ input: Tensor, initialHidden: Tensor?, initialCell: Tensor?, lengths: [Int]? = nil, keepTrace: Bool = false)
         -> (output: Tensor, hidden: Tensor, cell: Tensor?, trace: RecurrentTrace?)
     {
         require(
@@ -125,6 +129,10 @@ final class RecurrentStack {
             }
         }
         require(initialCell == nil || kind.hasCellState, "\(kind) forward: only an LSTM takes an initial cell state")
+        if let lengths {
+            require(lengths.count == batch && lengths.allSatisfy { $0 >= 0 && $0 <= time },
+                    "\(kind) forward: lengths \(lengths) must give one length in 0...\(time) per sequence of the batch \(batch)")
+        }
         let stateCount = batch * hiddenSize
         let values = weightValues()
         var finalHidden = Tensor(zeros: stateShape)
@@ -142,7 +150,7 @@ final class RecurrentStack {
                 let trace = runDirection(
                     values[layer][direction], input: layerInput, reverse: direction == 1,
                     hidden: &hidden, cell: &cell, output: &layerOutput, outputColumn: direction * hiddenSize,
-                    keepTrace: keepTrace)
+                    lengths: lengths, keepTrace: keepTrace)
                 if let trace { layerTraces.append(trace) }
                 finalHidden.scalars.replaceSubrange(slotRange, with: hidden)
                 finalCell?.scalars.replaceSubrange(slotRange, with: cell)
@@ -150,7 +158,7 @@ final class RecurrentStack {
             traces.append(layerTraces)
             layerInput = layerOutput
         }
-        let trace = keepTrace ? RecurrentTrace(batch: batch, time: time, directions: traces) : nil
+        let trace = keepTrace ? RecurrentTrace(batch: batch, time: time, lengths: lengths, directions: traces) : nil
         return (layerInput, finalHidden, finalCell, trace)
     }
 
@@ -163,7 +171,8 @@ final class RecurrentStack {
     ///     `outputColumn ..< outputColumn + hiddenSize` of every step.
     private func runDirection(
         _ weights: DirectionWeightValues, input: Tensor, reverse: Bool,
-        hidden: inout [Float], cell: inout [Float], output: inout Tensor, outputColumn: Int, keepTrace: Bool
+        hidden: inout [Float], cell: inout [Float], output: inout Tensor, outputColumn: Int,
+        lengths: [Int]?, keepTrace: Bool
     ) -> DirectionTrace? {
         let (batch, time, features) = (input.shape[0], input.shape[1], input.shape[2])
         let size = hiddenSize
@@ -201,8 +210,9 @@ final class RecurrentStack {
                         batch: batch, projected: projected.at(t * gateWidth), projectedRowStride: time * gateWidth,
                         recurrent: recurrent, hiddenWeightTransposed: hiddenWeightTransposed, hiddenBias: hiddenBias,
                         state: state, resetState: resetState,
-                        gates: gates.at(traceRow * gateWidth), extra: extra.at(traceRow * size))
-                    for b in 0..<batch {
+                        gates: gates.at(traceRow * gateWidth), extra: extra.at(traceRow * size),
+                        active: { lengths == nil || t < lengths![$0] })
+                    for b in 0..<batch where lengths == nil || t < lengths![b] {
                         (outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn)
                             .update(from: state.at(b * size), count: size)
                     }
@@ -214,7 +224,8 @@ final class RecurrentStack {
                     m: batch, n: gateWidth, k: size, a: state.base, lda: size, transposeA: false,
                     b: hiddenWeightTransposed.base, ldb: gateWidth, transposeB: false,
                     c: recurrent.base, ldc: gateWidth, accumulate: true)
-                for b in 0..<batch {
+                // A sequence past its length keeps its state and outputs zeros.
+                for b in 0..<batch where lengths == nil || t < lengths![b] {
                     CellStep.forward(
                         kind, size: size,
                         projected: projected.at((b * time + t) * gateWidth), recurrent: recurrent.at(b * gateWidth),
@@ -244,11 +255,12 @@ final class RecurrentStack {
     ///   - state: `[batch, H]`, the previous hidden state on entry, the new one on exit.
     ///   - resetState: `[batch, H]` scratch for `r ⊙ h`.
     ///   - gates: `[batch, 3H]` receives r, z, n; extra: `[batch, H]` receives `r ⊙ h`.
+    ///   - active: whether sequence `b` is within its length at this step.
     private func choGRUStep(
         batch: Int, projected: UnsafeMutablePointer<Float>, projectedRowStride: Int,
         recurrent: ScratchBuffer, hiddenWeightTransposed: ScratchBuffer, hiddenBias: ScratchBuffer,
         state: ScratchBuffer, resetState: ScratchBuffer,
-        gates: UnsafeMutablePointer<Float>, extra: UnsafeMutablePointer<Float>
+        gates: UnsafeMutablePointer<Float>, extra: UnsafeMutablePointer<Float>, active: (Int) -> Bool
     ) {
         let size = hiddenSize
         let width = 3 * size
@@ -270,7 +282,7 @@ final class RecurrentStack {
             m: batch, n: size, k: size, a: resetState.base, lda: size, transposeA: false,
             b: hiddenWeightTransposed.at(2 * size), ldb: width, transposeB: false,
             c: recurrent.at(2 * size), ldc: width, accumulate: true)
-        for b in 0..<batch {
+        for b in 0..<batch where active(b) {
             let p = projected + b * projectedRowStride
             let r = recurrent.at(b * width)
             let g = gates + b * width

@@ -22,6 +22,8 @@ struct DirectionTrace {
 struct RecurrentTrace {
     let batch: Int
     let time: Int
+    /// Each sequence's length, or `nil` when all fill `time` steps.
+    let lengths: [Int]?
     /// `directions[layer][direction]`.
     var directions: [[DirectionTrace]]
 }

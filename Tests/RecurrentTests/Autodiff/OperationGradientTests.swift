@@ -57,6 +57,14 @@ import Testing
         expectGradientsMatchFiniteDifferences([sequence]) { $0[0].reshaped([6, 4]) * 3 }
     }
 
+    @Test func sequenceStepsFeatureSumsAndRoots() {
+        let sequence = randomTensor([2, 3, 4], seed: 9)
+        expectGradientsMatchFiniteDifferences([sequence]) { stack(steps: $0[0].unstackedSteps().reversed().map { $0 * $0 }) }
+        expectGradientsMatchFiniteDifferences([sequence]) { $0[0].unstackedSteps()[1] * 2 }
+        expectGradientsMatchFiniteDifferences([matrix]) { $0[0].sumOverFeatures() * $0[0] }
+        expectGradientsMatchFiniteDifferences([matrix.map { abs($0) + 0.5 }]) { sqrt($0[0]) }
+    }
+
     @Test func sumsAndMeans() {
         expectGradientsMatchFiniteDifferences([matrix]) { ($0[0] * $0[0]).sum() }
         expectGradientsMatchFiniteDifferences([matrix]) { ($0[0] * $0[0]).mean() }
