@@ -106,4 +106,25 @@ import Testing
         #expect(result.status != 0)
         #expect(result.standardError.contains("lessons/04-plain.md:1: a lesson starts with front matter"))
     }
+
+    @Test func engineShapeErrorNamesTheOperationAndBothShapes() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        try project.write(lesson: "05-shapes.md", """
+            ---
+            title: Shapes
+            ---
+
+            ```swift experiment
+            var generator = RandomGenerator(seed: 1)
+            let lstm = LSTM(inputSize: 3, hiddenSize: 2, generator: &generator)
+            _ = lstm(Tensor(zeros: [1, 4, 5]))
+            ```
+            """)
+        let result = try project.build()
+        #expect(result.status != 0)
+        #expect(result.standardError.contains(
+            "lessons/05-shapes.md:5: the experiment block at line 5 stopped: Fatal error: lstm forward: input shape [1, 4, 5] is not [batch, time, 3]"),
+            "\(result.standardError)")
+    }
 }

@@ -64,16 +64,16 @@ struct ProgramTranscript {
     }
 
     /// The Swift runtime's one-line reason for a trap, such as
-    /// `lessons/x.md:12: Fatal error: something`. A location inside the standard library
-    /// (`Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range`) says nothing
-    /// to a lesson author and is dropped.
+    /// `lessons/x.md:12: Fatal error: something`. A location outside the lessons — inside the
+    /// standard library (`Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of
+    /// range`) or the engine's checks — says nothing to a lesson author and is dropped.
     static func trapMessage(_ standardError: String) -> String? {
         let markers = ["Fatal error", "Precondition failed", "Assertion failed"]
         guard let line = standardError.split(separator: "\n").last(where: { line in markers.contains { line.contains($0) } }) else {
             return nil
         }
         let text = line.trimmingCharacters(in: .whitespaces)
-        if text.hasPrefix("Swift/"), let marker = markers.compactMap({ text.range(of: $0) }).first {
+        if !text.hasPrefix("lessons/"), let marker = markers.compactMap({ text.range(of: $0) }).first {
             return String(text[marker.lowerBound...])
         }
         return text

@@ -35,6 +35,8 @@ import Testing
         #expect(ProgramTranscript.trapMessage("Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range\n")
             == "Fatal error: Index out of range")
         #expect(ProgramTranscript.trapMessage("lessons/a.md:12: Fatal error: boom") == "lessons/a.md:12: Fatal error: boom")
+        #expect(ProgramTranscript.trapMessage("/src/Recurrent/Support/Require.swift:8: Fatal error: matmul: shapes")
+            == "Fatal error: matmul: shapes")
         #expect(ProgramTranscript.trapMessage("nothing here") == nil)
     }
 
