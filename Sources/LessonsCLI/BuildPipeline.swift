@@ -37,7 +37,7 @@ struct BuildPipeline {
             let started = Date()
             do {
                 let executed = try execute(file)
-                pages.append(page(for: executed))
+                pages.append(try page(for: executed))
                 let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
                 print("ran \(executed.lesson.path) (\(executed.lesson.blocks.count) blocks, \(seconds) s)")
             } catch {
@@ -65,10 +65,10 @@ struct BuildPipeline {
         return try runner.run(lesson)
     }
 
-    private func page(for executed: ExecutedLesson) -> PageSource {
+    private func page(for executed: ExecutedLesson) throws -> PageSource {
         let frontMatter = executed.lesson.frontMatter
         return PageSource(
             slug: executed.lesson.slug, title: frontMatter.title, summary: frontMatter.summary,
-            order: frontMatter.order, markdown: OutputSplicer.markdown(for: executed))
+            order: frontMatter.order, markdown: try OutputSplicer.markdown(for: executed))
     }
 }

@@ -127,4 +127,50 @@ import Testing
             "lessons/05-shapes.md:5: the experiment block at line 5 stopped: Fatal error: lstm forward: input shape [1, 4, 5] is not [batch, time, 3]"),
             "\(result.standardError)")
     }
+
+    static func fixture(_ name: String) throws -> String {
+        try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/\(name)"), encoding: .utf8)
+    }
+
+    @Test func outputKitFixtureShowsChartsTablesAndValues() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        try project.write(lesson: "06-output-kit.md", try Self.fixture("06-output-kit.md"))
+        let result = try project.build()
+        #expect(result.status == 0, "\(result.standardError)")
+        let page = try project.read("site/06-output-kit.html")
+        #expect(page.contains("The RNN reached 0.169 and the LSTM 0.2% of the way; the run took\n50 steps with the LSTM ahead."))
+        #expect(page.contains("<pre><code class=\"language-output\">before the table\n</code></pre>\n<table>"))
+        #expect(page.contains("<td>RNN</td>\n<td align=\"right\">0.16949</td>"))
+        #expect(page.contains("</table>\n<pre><code class=\"language-output\">after the table\n"))
+        #expect(page.contains("* RNN   o LSTM"))
+        #expect(page.contains("scale: 0 | .:-=+*#%@| 1"))
+        #expect(page.contains("RNN |##"))
+        #expect(!page.contains("counting 3/3"), "progress never reaches the page")
+    }
+
+    @Test func falseClaimStopsTheBuildAtItsLine() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        let text = try Self.fixture("06-output-kit.md")
+            .replacingOccurrences(of: "near: 0.17, tolerance: 0.01", with: "near: 0.5, tolerance: 0.01")
+            .replacingOccurrences(of: "lstm.last! < rnn.last!", with: "lstm.last! > rnn.last!")
+        try project.write(lesson: "06-output-kit.md", text)
+        let result = try project.build()
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("lessons/06-output-kit.md:25: claim failed: the LSTM ends lower than the RNN"))
+        #expect(result.standardError.contains(
+            "lessons/06-output-kit.md:26: claim failed: the RNN ends near 0.17 (0.169492 is not within 0.01 of 0.5)"))
+    }
+
+    @Test func unknownValueInProseNamesItsLine() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        let text = try Self.fixture("06-output-kit.md").replacingOccurrences(of: "{{steps}}", with: "{{stepz}}")
+        try project.write(lesson: "06-output-kit.md", text)
+        let result = try project.build()
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("lessons/06-output-kit.md:8: `{{stepz}}`: no block records a value named `stepz`"))
+    }
 }

@@ -29,11 +29,10 @@ struct ProgramTranscript {
     ) throws(LessonError) -> ExecutedLesson {
         let starts = blockStarts
         if termination == .exited(0) && finished {
-            let outputs = starts.enumerated().map { position, start in
-                let end = position + 1 < starts.count ? starts[position + 1].standardOutput : standardOutput.count
-                return BlockOutput(blockIndex: start.index, text: Self.text(standardOutput, from: start.standardOutput, to: end, limit: outputLimit))
-            }
-            return ExecutedLesson(lesson: lesson, outputs: outputs)
+            let executed = ExecutedLesson(
+                lesson: lesson, outputs: blockOutputs(limit: outputLimit), values: recordedValues, claims: claims)
+            try Self.checkClaims(executed)
+            return executed
         }
         // The block running when the program stopped is the last one that began.
         let running = starts.last
@@ -61,6 +60,72 @@ struct ProgramTranscript {
         let otherErrors = errors.split(separator: "\n").filter { trap == nil || Self.trapMessage(String($0)) != trap }
         if !otherErrors.isEmpty { details.append("standard error:\n" + Self.indented(otherErrors.joined(separator: "\n"))) }
         throw LessonError(path: lesson.path, line: block?.fenceLine, message: message, details: details.joined(separator: "\n"))
+    }
+
+    /// Each block's output: the printed text cut at the block marks, with the Markdown the
+    /// block emitted placed where it was emitted.
+    private func blockOutputs(limit: Int) -> [BlockOutput] {
+        var outputs: [BlockOutput] = []
+        var position = 0
+        func flushText(upTo offset: Int) {
+            guard !outputs.isEmpty, offset > position else { return }
+            let text = Self.text(standardOutput, from: position, to: offset, limit: limit)
+            if !text.isEmpty { outputs[outputs.count - 1].segments.append(.text(text)) }
+            position = offset
+        }
+        for record in records {
+            switch record.event {
+            case "block":
+                let offset = record.integer("stdout") ?? position
+                flushText(upTo: offset)
+                position = offset
+                outputs.append(BlockOutput(blockIndex: record.integer("index") ?? outputs.count, segments: []))
+            case "markdown":
+                flushText(upTo: record.integer("stdout") ?? position)
+                if let markdown = record.fields["text"] as? String, !outputs.isEmpty {
+                    outputs[outputs.count - 1].segments.append(.markdown(markdown))
+                }
+            case "finish":
+                flushText(upTo: record.integer("stdout") ?? standardOutput.count)
+            default:
+                break
+            }
+        }
+        return outputs
+    }
+
+    /// The values recorded for the prose; a name recorded twice keeps its last value.
+    private var recordedValues: [String: RecordedValue] {
+        var values: [String: RecordedValue] = [:]
+        for record in records where record.event == "record" {
+            guard let name = record.fields["name"] as? String else { continue }
+            if let text = record.fields["value"] as? String {
+                // Non-finite numbers travel as text ("nan", "inf").
+                values[name] = Double(text).map { .number($0) } ?? (text == "nan" ? .number(.nan) : .text(text))
+            } else if let number = record.fields["value"] as? NSNumber {
+                values[name] = .number(number.doubleValue)
+            }
+        }
+        return values
+    }
+
+    private var claims: [Claim] {
+        records.filter { $0.event == "claim" }.map { record in
+            Claim(text: record.fields["claim"] as? String ?? "", holds: (record.fields["holds"] as? Bool) ?? false,
+                  detail: record.fields["detail"] as? String, line: record.integer("line") ?? 0)
+        }
+    }
+
+    /// Fails the lesson at its first false claim, listing every false claim.
+    static func checkClaims(_ executed: ExecutedLesson) throws(LessonError) {
+        let failed = executed.claims.filter { !$0.holds }
+        guard let first = failed.first else { return }
+        let path = executed.lesson.path
+        func describe(_ claim: Claim) -> String {
+            "claim failed: \(claim.text)" + (claim.detail.map { " (\($0))" } ?? "")
+        }
+        let others = failed.dropFirst().map { "\(path):\($0.line): \(describe($0))" }
+        throw LessonError(path: path, line: first.line, message: describe(first), details: others.joined(separator: "\n"))
     }
 
     /// The Swift runtime's one-line reason for a trap, such as

@@ -13,6 +13,8 @@ public struct Lesson: Equatable, Sendable {
     public let blocks: [ExperimentBlock]
     /// 1-based line of the first line after the front matter.
     public let bodyStartLine: Int
+    /// 1-based lines of every fenced code block, fences included: code, never prose.
+    public let fencedLineNumbers: [Int]
 
     /// Parses a lesson's text.
     ///
@@ -29,7 +31,7 @@ public struct Lesson: Equatable, Sendable {
         if lines.last == "" { lines.removeLast() }
         self.lines = lines
         (frontMatter, bodyStartLine) = try Self.parseFrontMatter(lines, path: path)
-        blocks = try Self.parseBlocks(lines, from: bodyStartLine, path: path)
+        (blocks, fencedLineNumbers) = try Self.parseBlocks(lines, from: bodyStartLine, path: path)
     }
 
     private static func parseFrontMatter(_ lines: [String], path: String) throws(LessonError) -> (FrontMatter, Int) {
@@ -47,8 +49,11 @@ public struct Lesson: Equatable, Sendable {
     /// Finds every fenced code block (CommonMark rules: up to three spaces of indentation,
     /// three or more backticks or tildes, closed by a fence of the same character at least as
     /// long) and keeps the ones whose info string starts `swift experiment`.
-    private static func parseBlocks(_ lines: [String], from startLine: Int, path: String) throws(LessonError) -> [ExperimentBlock] {
+    private static func parseBlocks(_ lines: [String], from startLine: Int, path: String) throws(LessonError)
+        -> ([ExperimentBlock], [Int])
+    {
         var blocks: [ExperimentBlock] = []
+        var fenced: [Int] = []
         var lineIndex = startLine - 1
         while lineIndex < lines.count {
             guard let fence = Fence(opening: lines[lineIndex]) else {
@@ -59,6 +64,7 @@ public struct Lesson: Equatable, Sendable {
             guard let closing = lines.indices.dropFirst(lineIndex + 1).first(where: { fence.isClosed(by: lines[$0]) }) else {
                 throw LessonError(path: path, line: openingLine, message: "code block opened here is never closed with \(fence.marker)")
             }
+            fenced += Array(openingLine...(closing + 1))
             let words = fence.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if words.count >= 2, words[0] == "swift", words[1] == "experiment" {
                 let options = try BlockOptions.parse(Array(words.dropFirst(2)), path: path, line: openingLine)
@@ -72,7 +78,7 @@ public struct Lesson: Equatable, Sendable {
             }
             lineIndex = closing + 1
         }
-        return blocks
+        return (blocks, fenced)
     }
 }
 

@@ -1,24 +1,62 @@
-/// What one experiment block printed while the lesson ran.
+/// What one experiment block showed while the lesson ran, in order: printed text, and
+/// Markdown it emitted (tables), which the page shows as Markdown rather than as text.
 public struct BlockOutput: Equatable, Sendable {
+    public enum Segment: Equatable, Sendable {
+        /// Text the block printed, shown verbatim in an output box.
+        case text(String)
+        /// Markdown the block emitted through LessonKit, such as a table.
+        case markdown(String)
+    }
+
     /// The block's position among the lesson's experiment blocks.
     public let blockIndex: Int
-    /// Everything the block wrote to standard output, as text.
-    public var text: String
+    public var segments: [Segment]
 
-    public init(blockIndex: Int, text: String) {
+    public init(blockIndex: Int, segments: [Segment]) {
         self.blockIndex = blockIndex
-        self.text = text
+        self.segments = segments
+    }
+
+    /// A block that only printed `text`.
+    public init(blockIndex: Int, text: String) {
+        self.init(blockIndex: blockIndex, segments: text.isEmpty ? [] : [.text(text)])
+    }
+
+    /// Everything printed, without the Markdown segments.
+    public var text: String {
+        segments.map { if case .text(let text) = $0 { text } else { "" } }.joined()
     }
 }
 
-/// A lesson after its experiments ran: the parsed lesson and each block's output.
+/// A value an experiment recorded with `record(_:_:)`, for `{{name}}` in the prose.
+public enum RecordedValue: Equatable, Sendable {
+    case number(Double)
+    case text(String)
+}
+
+/// A claim an experiment checked with `expect`.
+public struct Claim: Equatable, Sendable {
+    public let text: String
+    public let holds: Bool
+    /// For `expect(_:near:tolerance:)`, the value, target and tolerance when it failed.
+    public let detail: String?
+    /// The lesson line of the `expect` call.
+    public let line: Int
+}
+
+/// A lesson after its experiments ran: the parsed lesson, each block's output, the values
+/// recorded for the prose and the claims checked.
 public struct ExecutedLesson: Equatable, Sendable {
     public let lesson: Lesson
-    /// One entry per experiment block, in block order.
+    /// One entry per experiment block that ran, in block order.
     public let outputs: [BlockOutput]
+    public let values: [String: RecordedValue]
+    public let claims: [Claim]
 
-    public init(lesson: Lesson, outputs: [BlockOutput]) {
+    public init(lesson: Lesson, outputs: [BlockOutput], values: [String: RecordedValue] = [:], claims: [Claim] = []) {
         self.lesson = lesson
         self.outputs = outputs
+        self.values = values
+        self.claims = claims
     }
 }

@@ -1,27 +1,45 @@
-/// Puts each block's output into the lesson's Markdown, right after the block.
+/// Puts each block's output into the lesson's Markdown, right after the block, and the
+/// recorded values into the prose.
 ///
-/// The output goes in a fenced code block with the info string `output`, so the site can style
-/// it apart from code, and Markdown never interprets what an experiment printed. The front
-/// matter is dropped: the site reads it from the parsed lesson.
+/// Printed text goes in a fenced code block with the info string `output`, so the site can
+/// style it apart from code and Markdown never interprets what an experiment printed; tables
+/// the block emitted go in as Markdown. The front matter is dropped: the site reads it from the
+/// parsed lesson.
 public enum OutputSplicer {
-    /// The lesson body (everything after the front matter) with outputs inserted.
-    public static func markdown(for executed: ExecutedLesson) -> String {
+    /// The lesson body (everything after the front matter) with outputs and values inserted.
+    ///
+    /// - Throws: `LessonError` for a `{{name}}` that no block recorded or a bad format.
+    public static func markdown(for executed: ExecutedLesson) throws(LessonError) -> String {
         let lesson = executed.lesson
         var outputAfterLine: [Int: String] = [:]
         for block in lesson.blocks where !block.options.hideOutput {
             guard let output = executed.outputs.first(where: { $0.blockIndex == block.index }),
-                  !output.text.isEmpty else { continue }
-            outputAfterLine[block.closingFenceLine] = fencedOutput(output.text)
+                  !output.segments.isEmpty else { continue }
+            outputAfterLine[block.closingFenceLine] = render(output.segments)
         }
+        let codeLines = Set(lesson.fencedLineNumbers)
         var result: [String] = []
         for lineNumber in lesson.bodyStartLine..<(lesson.lines.count + 1) {
-            result.append(lesson.lines[lineNumber - 1])
+            let line = lesson.lines[lineNumber - 1]
+            result.append(codeLines.contains(lineNumber)
+                ? line
+                : try ValueSubstitution.apply(to: line, lineNumber: lineNumber, values: executed.values, path: lesson.path))
             if let output = outputAfterLine[lineNumber] {
                 result.append("")
                 result.append(output)
             }
         }
         return result.joined(separator: "\n") + "\n"
+    }
+
+    /// Text segments fenced, Markdown segments as they are, separated by blank lines.
+    static func render(_ segments: [BlockOutput.Segment]) -> String {
+        segments.compactMap { segment -> String? in
+            switch segment {
+            case .text(let text): text.isEmpty ? nil : fencedOutput(text)
+            case .markdown(let markdown): markdown
+            }
+        }.joined(separator: "\n\n")
     }
 
     /// `text` in a fence longer than any backtick run that starts one of its lines, so nothing

@@ -47,6 +47,9 @@ public final class OutputChannel: @unchecked Sendable {
         if let descriptor { close(descriptor) }
     }
 
+    /// Whether records go anywhere: `false` when the program runs outside `lessons`.
+    public var isConnected: Bool { descriptor != nil }
+
     /// Appends one record. Keys are written in sorted order so records are reproducible.
     public func send(_ record: [String: ChannelValue]) {
         guard let descriptor else { return }
