@@ -3,33 +3,54 @@ import Foundation
 import Notebook
 import Site
 
-/// `lessons build`: execute every lesson and write the site.
+/// `lessons build`: execute lessons and write the site.
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Run every lesson's experiment blocks and write the site.",
+        abstract: "Run the lessons' experiments and write the site.",
         discussion: """
-            Reads lessons/*.md, runs each lesson's ```swift experiment blocks in one process, \
-            puts what each block printed after it, and renders the pages into site/. The site \
-            is replaced only when every lesson succeeds; on any error the previous site stays \
-            as it was and the command exits non-zero.
+            Reads lessons/*.md, runs each lesson's ```swift experiment blocks in one program, \
+            puts what each block printed after it and the recorded values into the prose, and \
+            renders the pages into site/. A lesson whose experiment code, settings, engine build \
+            and data files are unchanged is not run again: its last result is reused, so a prose \
+            edit rebuilds in well under a second. Lessons run in parallel.
+
+            The site is replaced in one step only when every lesson succeeds; otherwise the \
+            previous site stays as it was and the command exits non-zero after building every \
+            lesson it can. Lesson files are never modified.
             """
     )
 
     @OptionGroup var project: ProjectOptions
 
+    @Argument(help: "Lessons to build (for example lessons/01-recurrent-networks.md); all if none. Other pages are left as they are.")
+    var files: [String] = []
+
+    @Flag(help: "Run the selected lessons even if their cached results are valid.")
+    var force = false
+
+    @Flag(help: "Write the site even if lessons fail, showing each failing lesson as an error page.")
+    var allowFailures = false
+
     func run() throws {
         let paths = ProjectPaths(root: project.root)
-        let pipeline = try BuildPipeline(paths: paths)
-        let report = pipeline.run()
+        var options = BuildPipeline.Options(force: force, allowFailures: allowFailures)
+        if !files.isEmpty { options.only = files.map { paths.relative(URL(fileURLWithPath: $0, relativeTo: paths.root)) } }
+        let pipeline = try BuildPipeline(paths: paths, options: options)
+        let display = ProgressDisplay()
+        let report = try pipeline.run(display: display)
+        print(BuildSummary.table(report.outcomes))
         for failure in report.failures {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
         }
+        if report.siteWritten {
+            print("wrote \(report.filesWritten.count) files to \(paths.relative(paths.site))")
+        }
         guard report.failures.isEmpty else {
+            let unchanged = report.siteWritten ? "the site shows them as error pages" : "\(paths.relative(paths.site)) was left unchanged"
             FileHandle.standardError.write(Data(
-                "\(report.failures.count) of \(report.lessonCount) lessons failed; \(paths.site.path) was left unchanged.\n".utf8))
+                "\(report.failures.count) problem\(report.failures.count == 1 ? "" : "s") in the lessons; \(unchanged).\n".utf8))
             throw ExitCode.failure
         }
-        print("wrote \(report.filesWritten.count) files to \(paths.relative(paths.site))")
     }
 }

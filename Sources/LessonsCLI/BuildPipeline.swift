@@ -2,73 +2,132 @@ import Foundation
 import Notebook
 import Site
 
-/// The build as named steps: find lessons, parse, execute, splice outputs, write the site.
-/// Every failure is collected with the lesson it belongs to; the site is written only if
-/// there are none.
+/// The build as named steps: find and parse the lessons, take each result from the cache or
+/// run it (lessons in parallel), splice outputs and values into the Markdown, and write the
+/// site in one swap. Every failure is collected with its lesson; one failing lesson never
+/// stops the others.
 struct BuildPipeline {
-    let paths: ProjectPaths
-    let runner: LessonRunner
-
-    struct Report {
-        var lessonCount = 0
-        var failures: [String] = []
-        var filesWritten: [String] = []
+    struct Options {
+        /// Run every selected lesson even if its cached result is valid.
+        var force = false
+        /// Write the site even if lessons fail, with error pages for them.
+        var allowFailures = false
+        /// Project-relative paths of the lessons to build; all if `nil`.
+        var only: [String]?
+        /// Store successful runs in the cache.
+        var writeCache = true
     }
 
-    init(paths: ProjectPaths) throws {
+    /// What happened to one lesson.
+    struct Outcome: Sendable {
+        let path: String
+        let lesson: Lesson?
+        let result: Result<ExecutedLesson, LessonError>
+        let seconds: Double
+        let fromCache: Bool
+    }
+
+    let paths: ProjectPaths
+    let options: Options
+    let runner: LessonRunner
+    let cache: ResultCache
+
+    init(paths: ProjectPaths, options: Options) throws {
         self.paths = paths
+        self.options = options
         runner = LessonRunner(
             toolchain: try Toolchain.locate(), projectRoot: paths.root,
             workDirectory: paths.cache.appendingPathComponent("work"))
+        cache = ResultCache(directory: paths.cache.appendingPathComponent("results"))
     }
 
-    func run() -> Report {
-        var report = Report()
-        let files: [URL]
-        do {
-            files = try paths.lessonFiles()
-        } catch {
-            report.failures.append("cannot list \(paths.relative(paths.lessons)): \(error.localizedDescription)")
-            return report
-        }
-        report.lessonCount = files.count
-        var pages: [PageSource] = []
-        for file in files {
-            let started = Date()
+    // MARK: Steps
+
+    /// Every lesson file parsed, or the error that stopped its parsing.
+    func parseLessons() throws -> [(path: String, lesson: Result<Lesson, LessonError>)] {
+        try paths.lessonFiles().map { file in
+            let path = paths.relative(file)
             do {
-                let executed = try execute(file)
-                pages.append(try page(for: executed))
-                let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-                print("ran \(executed.lesson.path) (\(executed.lesson.blocks.count) blocks, \(seconds) s)")
+                let text = try String(contentsOf: file, encoding: .utf8)
+                return (path, Result { () throws(LessonError) in try Lesson(text: text, path: path) })
             } catch {
-                report.failures.append("\(error)")
+                return (path, .failure(LessonError(path: path, line: nil, message: "cannot read the lesson: \(error.localizedDescription)")))
             }
         }
-        guard report.failures.isEmpty else { return report }
-        do {
-            report.filesWritten = try SiteWriter.write(pages, to: paths.site)
-        } catch {
-            report.failures.append("cannot write \(paths.relative(paths.site)): \(error.localizedDescription)")
-        }
-        return report
     }
 
-    private func execute(_ file: URL) throws -> ExecutedLesson {
-        let path = paths.relative(file)
-        let text: String
-        do {
-            text = try String(contentsOf: file, encoding: .utf8)
-        } catch {
-            throw LessonError(path: path, line: nil, message: "cannot read the lesson: \(error.localizedDescription)")
+    /// Results for `lessons`: from the cache where valid (unless forced), else by running them,
+    /// as many at once as there are cores.
+    func execute(_ lessons: [Lesson], display: ProgressDisplay) -> [Outcome] {
+        var cached = [Outcome?](repeating: nil, count: lessons.count)
+        var pending: [Int] = []
+        for (index, lesson) in lessons.enumerated() {
+            let key = runner.cacheKey(for: lesson)
+            if !options.force, let result = cache.result(for: lesson, key: key, projectRoot: paths.root) {
+                cached[index] = Outcome(path: lesson.path, lesson: lesson, result: .success(result), seconds: 0, fromCache: true)
+            } else {
+                pending.append(index)
+            }
         }
-        let lesson = try Lesson(text: text, path: path)
-        return try runner.run(lesson)
+        let toRun = pending
+        let ran = OutcomeSlots(count: lessons.count)
+        DispatchQueue.concurrentPerform(iterations: toRun.count) { position in
+            let lesson = lessons[toRun[position]]
+            display.started(lesson, estimate: cache.lastRunSeconds(for: lesson))
+            let started = Date()
+            let result = Result { () throws(LessonError) in
+                try runner.run(lesson) { display.update(lesson.path, $0) }
+            }
+            let seconds = Date().timeIntervalSince(started)
+            if case .success(let executed) = result, options.writeCache {
+                try? cache.store(executed, key: runner.cacheKey(for: lesson), seconds: seconds, projectRoot: paths.root)
+            }
+            let outcome = Outcome(path: lesson.path, lesson: lesson, result: result, seconds: seconds, fromCache: false)
+            ran.set(toRun[position], outcome)
+            switch result {
+            case .success: display.finished(lesson.path, "ran \(lesson.path) in \(ProgressDisplay.seconds(seconds))")
+            case .failure: display.finished(lesson.path, "failed \(lesson.path) after \(ProgressDisplay.seconds(seconds))")
+            }
+        }
+        return zip(cached, ran.values).map { $0 ?? $1! }
     }
 
-    private func page(for executed: ExecutedLesson) throws -> PageSource {
-        let frontMatter = executed.lesson.frontMatter
+    /// The page of a lesson: its Markdown with outputs and values, or, when it failed, its text
+    /// with the error above it.
+    func page(for lesson: Lesson, result: Result<ExecutedLesson, LessonError>) -> Result<PageSource, LessonError> {
+        let frontMatter = lesson.frontMatter
+        switch result {
+        case .success(let executed):
+            return Result { () throws(LessonError) in
+                PageSource(
+                    slug: lesson.slug, title: frontMatter.title, summary: frontMatter.summary, order: frontMatter.order,
+                    markdown: try OutputSplicer.markdown(for: executed))
+            }
+        case .failure(let error):
+            return .failure(error)
+        }
+    }
+
+    func errorPage(for lesson: Lesson, error: LessonError) -> PageSource {
+        let body = lesson.lines[(lesson.bodyStartLine - 1)...].joined(separator: "\n")
         return PageSource(
-            slug: executed.lesson.slug, title: frontMatter.title, summary: frontMatter.summary,
-            order: frontMatter.order, markdown: try OutputSplicer.markdown(for: executed))
+            slug: lesson.slug, title: lesson.frontMatter.title, summary: lesson.frontMatter.summary,
+            order: lesson.frontMatter.order, markdown: body, failure: error.description)
     }
+}
+
+/// Outcomes filled in by parallel workers.
+private final class OutcomeSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [BuildPipeline.Outcome?]
+
+    init(count: Int) {
+        slots = [BuildPipeline.Outcome?](repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ outcome: BuildPipeline.Outcome) {
+        lock.withLock { slots[index] = outcome }
+    }
+
+    var values: [BuildPipeline.Outcome?] { lock.withLock { slots } }
 }

@@ -1,12 +1,26 @@
 import ArgumentParser
 
+import Foundation
+import Notebook
+
 /// `lessons`: run the lessons' experiments and build the site.
 @main
 struct LessonsCommand: ParsableCommand {
+    static func main() {
+        Interruption.install()
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "lessons",
         abstract: "Run the experiments in Markdown lessons about recurrent networks and build the site.",
-        subcommands: [BuildCommand.self]
+        subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ListCommand.self, NewCommand.self, CleanCommand.self]
     )
 }
 

@@ -8,12 +8,16 @@ public struct PageSource: Equatable, Sendable {
     public let order: Int?
     /// The lesson body with its outputs, without front matter.
     public let markdown: String
+    /// Why the lesson could not be built, for a page that shows the error above the lesson's
+    /// text (with `lessons build --allow-failures`).
+    public let failure: String?
 
-    public init(slug: String, title: String, summary: String?, order: Int?, markdown: String) {
+    public init(slug: String, title: String, summary: String?, order: Int?, markdown: String, failure: String? = nil) {
         self.slug = slug
         self.title = title
         self.summary = summary
         self.order = order
         self.markdown = markdown
+        self.failure = failure
     }
 }

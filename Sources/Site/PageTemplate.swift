@@ -27,7 +27,11 @@ enum PageTemplate {
 
     /// A lesson page: its title as the heading, then the rendered Markdown.
     static func lesson(_ page: PageSource) -> String {
-        let heading = "<h1>\(HTMLText.escaped(page.title))</h1>\n"
+        var heading = "<h1>\(HTMLText.escaped(page.title))</h1>\n"
+        if let failure = page.failure {
+            heading += "<div class=\"lesson-error\"><p>This lesson did not build; its outputs are missing.</p>"
+                + "<pre>\(HTMLText.escaped(failure))</pre></div>\n"
+        }
         return Self.page(title: "\(page.title) — \(siteTitle)", body: "<article>\n\(heading)\(MarkdownRenderer.html(from: page.markdown))</article>")
     }
 

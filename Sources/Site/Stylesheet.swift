@@ -40,6 +40,8 @@ enum Stylesheet {
         pre:has(> code.language-output) { border-left: 3px solid var(--output-border); }
         table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
         th, td { border: 1px solid var(--rule); padding: 0.3rem 0.6rem; }
+        .lesson-error { border: 2px solid #c0392b; border-radius: 4px; padding: 0 1rem; margin: 1rem 0; }
+        .lesson-error pre { background: none; padding: 0 0 1rem; }
         .lesson-list { padding-left: 0; list-style: none; }
         .lesson-list li { margin: 1rem 0; }
         .lesson-list p { margin: 0.2rem 0 0; color: var(--muted); }

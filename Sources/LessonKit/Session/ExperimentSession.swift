@@ -9,6 +9,9 @@ import Foundation
 /// block and `finish()` last. When run by `lessons`, these report to the runner's channel;
 /// when the program runs on its own (no channel), they do nothing visible.
 public enum ExperimentSession {
+    /// The environment variable through which the runner passes the lesson's `seed`.
+    public static let seedVariable = "LESSONS_SEED"
+
     /// Prepares standard output for a runner that attributes output to blocks.
     ///
     /// Output is made line-buffered so that, if the program traps, every complete line printed

@@ -27,6 +27,8 @@ struct ChildProcess {
     var standardOutput: String
     var standardError: String
     var timeLimit: Double?
+    /// Called about every 50 ms while the program runs, to report progress.
+    var onTick: (() -> Void)?
 
     /// Runs the program and waits for it. Throws only when it cannot be started.
     func run() throws -> Termination {
@@ -61,14 +63,18 @@ struct ChildProcess {
         guard status == 0 else {
             throw ChildProcessError(executable: executable, message: String(cString: strerror(status)))
         }
+        RunningChildren.shared.add(pid)
+        defer { RunningChildren.shared.remove(pid) }
         return wait(for: pid)
     }
 
     private func wait(for pid: pid_t) -> Termination {
         let deadline = timeLimit.map { Date().addingTimeInterval($0) }
+        let polling = deadline != nil || onTick != nil
+        var lastTick = Date()
         var status: Int32 = 0
         while true {
-            let result = waitpid(pid, &status, deadline == nil ? 0 : WNOHANG)
+            let result = waitpid(pid, &status, polling ? WNOHANG : 0)
             if result == pid { break }
             if result < 0 && errno != EINTR { return .exited(-1) }
             if let deadline, Date() >= deadline {
@@ -77,7 +83,11 @@ struct ChildProcess {
                 while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
                 return .timedOut
             }
-            if deadline != nil { usleep(2_000) }
+            if let onTick, Date().timeIntervalSince(lastTick) >= 0.05 {
+                lastTick = Date()
+                onTick()
+            }
+            if polling { usleep(2_000) }
         }
         // Lesson programs start no children, but a stray one must not outlive the run.
         kill(-pid, SIGKILL)
@@ -91,4 +101,22 @@ struct ChildProcessError: Error, CustomStringConvertible {
     let executable: String
     let message: String
     var description: String { "cannot start \(executable): \(message)" }
+}
+
+/// The process groups of every child running now, so an interrupted `lessons` can stop them
+/// all before it exits instead of leaving experiments running on their own.
+public final class RunningChildren: @unchecked Sendable {
+    public static let shared = RunningChildren()
+    private let lock = NSLock()
+    private var groups: Set<pid_t> = []
+
+    func add(_ pid: pid_t) { lock.withLock { _ = groups.insert(pid) } }
+    func remove(_ pid: pid_t) { lock.withLock { _ = groups.remove(pid) } }
+
+    /// Kills every running child's process group.
+    public func killAll() {
+        lock.withLock {
+            for group in groups { kill(-group, SIGKILL) }
+        }
+    }
 }

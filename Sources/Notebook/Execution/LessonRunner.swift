@@ -20,11 +20,46 @@ public struct LessonRunner: Sendable {
         self.workDirectory = workDirectory
     }
 
+    /// The seed experiments read as `lessonSeed` when the front matter sets none.
+    public static let defaultSeed: UInt64 = 0
+
+    /// What a lesson's results depend on: its experiment code, its execution settings, the
+    /// engine and LessonKit build, and the compiler. Prose is not part of it, so prose edits
+    /// never re-run experiments. (Data files are checked separately, by content.)
+    public func cacheKey(for lesson: Lesson) -> String {
+        var hash = ContentHash()
+        hash.add("lesson-result v1")
+        hash.add(toolchain.identity)
+        hash.add(lesson.path)
+        hash.add("seed \(lesson.frontMatter.seed ?? Self.defaultSeed) timeout \(lesson.frontMatter.timeout ?? Self.defaultTimeLimit)")
+        for block in lesson.blocks {
+            hash.add(block.code)
+        }
+        return hash.hex
+    }
+
+    /// What a lesson is doing, for a progress display.
+    public enum Status: Equatable, Sendable {
+        case compiling
+        /// Running block `block` (0-based; `nil` before the first), with the latest progress
+        /// report of a loop in it, if any.
+        case running(block: Int?, progress: (label: String, done: Int, total: Int)?)
+
+        public static func == (lhs: Status, rhs: Status) -> Bool {
+            switch (lhs, rhs) {
+            case (.compiling, .compiling): true
+            case let (.running(a, p), .running(b, q)): a == b && p?.label == q?.label && p?.done == q?.done && p?.total == q?.total
+            default: false
+            }
+        }
+    }
+
     /// Runs every experiment block of `lesson` in one process, in order.
     ///
+    /// - Parameter status: called as the lesson compiles and moves from block to block.
     /// - Throws: `LessonError` located at the failing line: a compiler error, a block that
-    ///   trapped or exited early, or a lesson that ran out of time.
-    public func run(_ lesson: Lesson) throws(LessonError) -> ExecutedLesson {
+    ///   trapped or exited early, a false claim, or a lesson that ran out of time.
+    public func run(_ lesson: Lesson, status: (@Sendable (Status) -> Void)? = nil) throws(LessonError) -> ExecutedLesson {
         if lesson.blocks.isEmpty { return ExecutedLesson(lesson: lesson, outputs: []) }
         let directory = workDirectory.appendingPathComponent(lesson.slug)
         let files = ProgramFiles(directory: directory)
@@ -35,8 +70,9 @@ public struct LessonRunner: Sendable {
         } catch {
             throw LessonError(path: lesson.path, line: nil, message: "cannot write the experiment program to \(directory.path): \(error)")
         }
+        status?(.compiling)
         try compile(lesson, files: files)
-        return try execute(lesson, files: files)
+        return try execute(lesson, files: files, status: status)
     }
 
     private func compile(_ lesson: Lesson, files: ProgramFiles) throws(LessonError) {
@@ -64,12 +100,13 @@ public struct LessonRunner: Sendable {
         throw CompilerDiagnostics(output: diagnostics, lessonPath: lesson.path).error
     }
 
-    private func execute(_ lesson: Lesson, files: ProgramFiles) throws(LessonError) -> ExecutedLesson {
+    private func execute(_ lesson: Lesson, files: ProgramFiles, status: (@Sendable (Status) -> Void)?) throws(LessonError) -> ExecutedLesson {
         let timeLimit = lesson.frontMatter.timeout ?? Self.defaultTimeLimit
-        let program = ChildProcess(
+        var program = ChildProcess(
             executable: files.executable, arguments: [],
             environment: [
                 OutputChannel.environmentVariable: files.channel,
+                ExperimentSession.seedVariable: String(lesson.frontMatter.seed ?? Self.defaultSeed),
                 // The runtime's interactive backtracer is slow and its report is about the
                 // generated program; the trap message already names the lesson line.
                 "SWIFT_BACKTRACE": "enable=no",
@@ -77,6 +114,11 @@ public struct LessonRunner: Sendable {
             workingDirectory: projectRoot.path,
             standardOutput: files.standardOutput, standardError: files.standardError,
             timeLimit: timeLimit)
+        if let status {
+            let watcher = ChannelWatcher(path: files.channel)
+            status(.running(block: nil, progress: nil))
+            program.onTick = { status(watcher.status()) }
+        }
         let started = Date()
         let termination: ChildProcess.Termination
         do {

@@ -29,8 +29,10 @@ struct ProgramTranscript {
     ) throws(LessonError) -> ExecutedLesson {
         let starts = blockStarts
         if termination == .exited(0) && finished {
+            let dataFiles = Set(records.filter { $0.event == "data" }.compactMap { $0.fields["path"] as? String }).sorted()
             let executed = ExecutedLesson(
-                lesson: lesson, outputs: blockOutputs(limit: outputLimit), values: recordedValues, claims: claims)
+                lesson: lesson, outputs: blockOutputs(limit: outputLimit), values: recordedValues, claims: claims,
+                dataFiles: dataFiles)
             try Self.checkClaims(executed)
             return executed
         }

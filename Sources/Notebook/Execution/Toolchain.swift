@@ -13,6 +13,9 @@ public struct Toolchain: Sendable {
     public let runtimeDirectory: String
     /// The directory holding `Recurrent.swiftmodule` and `LessonKit.swiftmodule`.
     public let moduleDirectory: String
+    /// A digest of the engine and LessonKit build and of the compiler: when it changes, every
+    /// cached lesson result is stale.
+    public let identity: String
 
     /// The dynamic library experiment programs link.
     public static let runtimeLibrary = "LessonRuntime"
@@ -21,6 +24,25 @@ public struct Toolchain: Sendable {
         self.compiler = compiler
         self.runtimeDirectory = runtimeDirectory
         self.moduleDirectory = moduleDirectory
+        identity = Self.identity(compiler: compiler, runtimeDirectory: runtimeDirectory, moduleDirectory: moduleDirectory)
+    }
+
+    /// The bytes of the runtime library and of the modules' interfaces, and the compiler
+    /// binary's resolved path, size and modification time (cheaper than asking it its version,
+    /// and it changes whenever the toolchain does).
+    private static func identity(compiler: String, runtimeDirectory: String, moduleDirectory: String) -> String {
+        var hash = ContentHash()
+        for path in ["\(runtimeDirectory)/lib\(runtimeLibrary).so"]
+            + ExperimentProgram.importedModules.filter { $0 != "Foundation" }.map({ "\(moduleDirectory)/\($0).swiftmodule" }) {
+            hash.add(path)
+            if let data = FileManager.default.contents(atPath: path) { hash.add(data) }
+        }
+        let resolved = URL(fileURLWithPath: compiler).resolvingSymlinksInPath().path
+        hash.add(resolved)
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: resolved) {
+            hash.add("\(attributes[.size] ?? 0) \((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
+        }
+        return hash.hex
     }
 
     /// Finds the toolchain for this process.

@@ -2,7 +2,7 @@
 ///
 /// `description` reads `lessons/NAME.md:LINE: message` (or `LINE:COLUMN`), the form editors and terminals turn
 /// into a link to the line.
-public struct LessonError: Error, CustomStringConvertible, Equatable {
+public struct LessonError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The lesson's path as the author knows it, for example `lessons/01-recurrent-networks.md`.
     public let path: String
     /// 1-based line in the lesson file, or `nil` when the problem concerns the whole lesson.

@@ -1,7 +1,7 @@
 /// What one experiment block showed while the lesson ran, in order: printed text, and
 /// Markdown it emitted (tables), which the page shows as Markdown rather than as text.
-public struct BlockOutput: Equatable, Sendable {
-    public enum Segment: Equatable, Sendable {
+public struct BlockOutput: Equatable, Sendable, Codable {
+    public enum Segment: Equatable, Sendable, Codable {
         /// Text the block printed, shown verbatim in an output box.
         case text(String)
         /// Markdown the block emitted through LessonKit, such as a table.
@@ -29,19 +29,26 @@ public struct BlockOutput: Equatable, Sendable {
 }
 
 /// A value an experiment recorded with `record(_:_:)`, for `{{name}}` in the prose.
-public enum RecordedValue: Equatable, Sendable {
+public enum RecordedValue: Equatable, Sendable, Codable {
     case number(Double)
     case text(String)
 }
 
 /// A claim an experiment checked with `expect`.
-public struct Claim: Equatable, Sendable {
+public struct Claim: Equatable, Sendable, Codable {
     public let text: String
     public let holds: Bool
     /// For `expect(_:near:tolerance:)`, the value, target and tolerance when it failed.
     public let detail: String?
     /// The lesson line of the `expect` call.
     public let line: Int
+
+    public init(text: String, holds: Bool, detail: String?, line: Int) {
+        self.text = text
+        self.holds = holds
+        self.detail = detail
+        self.line = line
+    }
 }
 
 /// A lesson after its experiments ran: the parsed lesson, each block's output, the values
@@ -52,11 +59,17 @@ public struct ExecutedLesson: Equatable, Sendable {
     public let outputs: [BlockOutput]
     public let values: [String: RecordedValue]
     public let claims: [Claim]
+    /// Project-relative paths of the data files the experiments read (see `lessonData`).
+    public let dataFiles: [String]
 
-    public init(lesson: Lesson, outputs: [BlockOutput], values: [String: RecordedValue] = [:], claims: [Claim] = []) {
+    public init(
+        lesson: Lesson, outputs: [BlockOutput], values: [String: RecordedValue] = [:], claims: [Claim] = [],
+        dataFiles: [String] = []
+    ) {
         self.lesson = lesson
         self.outputs = outputs
         self.values = values
         self.claims = claims
+        self.dataFiles = dataFiles
     }
 }

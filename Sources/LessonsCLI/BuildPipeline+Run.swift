@@ -1,0 +1,63 @@
+import Foundation
+import Notebook
+import Site
+
+extension BuildPipeline {
+    struct Report {
+        var outcomes: [Outcome] = []
+        var failures: [LessonError] = []
+        var filesWritten: [String] = []
+        /// The site's files as rendered, also when nothing was written.
+        var renderedFiles: [String: String] = [:]
+        var siteWritten = false
+    }
+
+    /// The whole build. With `writeSite` false the site is rendered but not written (for
+    /// `lessons check`).
+    func run(display: ProgressDisplay, writeSite: Bool = true) throws -> Report {
+        let lock = try BuildLock(cacheDirectory: paths.cache)
+        defer { withExtendedLifetime(lock) {} }
+        var report = Report()
+        let parsed = try parseLessons()
+        if let only = options.only {
+            let known = Set(parsed.map(\.path))
+            for path in only where !known.contains(path) {
+                report.failures.append(LessonError(path: path, line: nil, message: "no such lesson (lessons are lessons/*.md)"))
+            }
+        }
+        let selected = parsed.filter { options.only?.contains($0.path) ?? true }
+        var lessons: [Lesson] = []
+        for entry in selected {
+            switch entry.lesson {
+            case .success(let lesson): lessons.append(lesson)
+            case .failure(let error): report.failures.append(error)
+            }
+        }
+        report.outcomes = execute(lessons, display: display)
+        display.stop()
+
+        var pages: [PageSource] = []
+        for outcome in report.outcomes {
+            guard let lesson = outcome.lesson else { continue }
+            switch page(for: lesson, result: outcome.result) {
+            case .success(let page):
+                pages.append(page)
+            case .failure(let error):
+                report.failures.append(error)
+                if options.allowFailures { pages.append(errorPage(for: lesson, error: error)) }
+            }
+        }
+        report.failures.sort { ($0.path, $0.line ?? 0) < ($1.path, $1.line ?? 0) }
+        // The index lists every lesson that parses, also those not rebuilt in a partial build.
+        let index = parsed.compactMap { entry -> PageSource? in
+            guard case .success(let lesson) = entry.lesson else { return nil }
+            return PageSource(slug: lesson.slug, title: lesson.frontMatter.title, summary: lesson.frontMatter.summary,
+                              order: lesson.frontMatter.order, markdown: "")
+        }
+        report.renderedFiles = SiteWriter.render(pages, index: index)
+        guard writeSite, report.failures.isEmpty || options.allowFailures else { return report }
+        report.filesWritten = try SiteWriter.write(pages, index: index, to: paths.site, keepingOtherFiles: options.only != nil)
+        report.siteWritten = true
+        return report
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Notebook
+
+/// `lessons check`: prove the committed site is what the code produces.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Re-run every lesson without the cache and fail if site/ differs from what they produce.",
+        discussion: """
+            Nothing is written: neither the site nor the cache. Lists every file of site/ that \
+            differs, is missing or should not be there. CI runs this so the committed site can \
+            never drift from the code.
+            """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    func run() throws {
+        let paths = ProjectPaths(root: project.root)
+        let pipeline = try BuildPipeline(paths: paths, options: .init(force: true, writeCache: false))
+        let report = try pipeline.run(display: ProgressDisplay(), writeSite: false)
+        for failure in report.failures {
+            FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+        }
+        guard report.failures.isEmpty else {
+            FileHandle.standardError.write(Data("check failed: \(report.failures.count) lesson problem(s)\n".utf8))
+            throw ExitCode.failure
+        }
+        let differences = Self.differences(expected: report.renderedFiles, in: paths.site)
+        guard differences.isEmpty else {
+            FileHandle.standardError.write(Data((
+                ["\(paths.relative(paths.site)) differs from what the lessons produce (run `lessons build` and commit):"]
+                + differences.map { "  \($0)" }).joined(separator: "\n").utf8 + Data("\n".utf8)))
+            throw ExitCode.failure
+        }
+        print("\(paths.relative(paths.site)) matches what the lessons produce (\(report.renderedFiles.count) files)")
+    }
+
+    /// One line per file that is missing, extra or different.
+    static func differences(expected: [String: String], in directory: URL) -> [String] {
+        let present = Set((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+        var lines: [String] = []
+        for name in Set(expected.keys).union(present).sorted() {
+            guard let contents = expected[name] else {
+                lines.append("extra:     \(name)")
+                continue
+            }
+            guard present.contains(name) else {
+                lines.append("missing:   \(name)")
+                continue
+            }
+            let actual = try? Data(contentsOf: directory.appendingPathComponent(name))
+            if actual != Data(contents.utf8) { lines.append("differs:   \(name)") }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import Notebook
+
+/// Ctrl-C (or a termination signal) during a build: stop every experiment program that is
+/// running, then exit. The site is only ever replaced in one final swap, so whatever was
+/// interrupted, the previous site is still there.
+enum Interruption {
+    private nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
+
+    static func install() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                RunningChildren.shared.killAll()
+                FileHandle.standardError.write(Data("\ninterrupted: stopped the running experiments; the site was not changed\n".utf8))
+                exit(130)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}

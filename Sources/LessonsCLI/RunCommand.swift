@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Notebook
+
+/// `lessons run FILE`: execute one lesson and print what its blocks show, in the terminal.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run one lesson's experiments and print their outputs, plots and tables in the terminal.",
+        discussion: """
+            Always runs the lesson (the cache is neither read nor written) and never touches the \
+            site. Each block's output follows a line naming the block; recorded values and claims \
+            are listed at the end. Exits non-zero if the lesson fails, with the error located in \
+            the lesson file.
+            """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Argument(help: "The lesson to run, for example lessons/01-recurrent-networks.md.")
+    var file: String
+
+    func run() throws {
+        let paths = ProjectPaths(root: project.root)
+        let url = URL(fileURLWithPath: file, relativeTo: paths.root)
+        let path = paths.relative(url)
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+        }
+        let runner = LessonRunner(
+            toolchain: try Toolchain.locate(), projectRoot: paths.root, workDirectory: paths.cache.appendingPathComponent("work"))
+        do throws(LessonError) {
+            let lesson = try Lesson(text: text, path: path)
+            let executed = try runner.run(lesson)
+            print(Self.transcript(executed), terminator: "")
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// The lesson's outputs as terminal text: a header per block, then what it printed.
+    static func transcript(_ executed: ExecutedLesson) -> String {
+        var text = ""
+        for block in executed.lesson.blocks {
+            text += "── \(executed.lesson.path):\(block.fenceLine)" + (block.options.id.map { " (\($0))" } ?? "") + "\n"
+            guard let output = executed.outputs.first(where: { $0.blockIndex == block.index }) else { continue }
+            for segment in output.segments {
+                switch segment {
+                case .text(let printed): text += printed.hasSuffix("\n") || printed.isEmpty ? printed : printed + "\n"
+                case .markdown(let markdown): text += markdown + "\n"
+                }
+            }
+        }
+        if !executed.values.isEmpty {
+            text += "── recorded values\n"
+            for name in executed.values.keys.sorted() {
+                switch executed.values[name]! {
+                case .number(let value): text += "\(name) = \(value)\n"
+                case .text(let value): text += "\(name) = \(value)\n"
+                }
+            }
+        }
+        if !executed.claims.isEmpty {
+            text += "── claims: all \(executed.claims.count) hold\n"
+        }
+        return text
+    }
+}
