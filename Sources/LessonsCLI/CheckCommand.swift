@@ -16,9 +16,12 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
+    @Flag(help: "Use cached results where they are valid instead of re-running (for a check right after a clean build).")
+    var useCache = false
+
     func run() throws {
         let paths = ProjectPaths(root: project.root)
-        let pipeline = try BuildPipeline(paths: paths, options: .init(force: true, writeCache: false))
+        let pipeline = try BuildPipeline(paths: paths, options: .init(force: !useCache, writeCache: false))
         let report = try pipeline.run(display: ProgressDisplay(), writeSite: false)
         for failure in report.failures {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))

@@ -21,10 +21,13 @@ struct LessonsProcess {
         fatalError("no `lessons` executable near \(testBundle.path); run `swift build` first")
     }()
 
-    static func run(_ arguments: [String]) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
@@ -58,8 +61,22 @@ struct ScratchProject {
         try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
     }
 
-    func build() throws -> LessonsProcess.Result {
-        try LessonsProcess.run(["build", "--root", root.path])
+    func build(_ extra: [String] = [], environment: [String: String] = [:]) throws -> LessonsProcess.Result {
+        try LessonsProcess.run(["build", "--root", root.path] + extra, environment: environment)
+    }
+
+    func command(_ name: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> LessonsProcess.Result {
+        try LessonsProcess.run([name, "--root", root.path] + extra, environment: environment)
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
     }
 
     func remove() {

@@ -27,14 +27,14 @@ public struct Toolchain: Sendable {
         identity = Self.identity(compiler: compiler, runtimeDirectory: runtimeDirectory, moduleDirectory: moduleDirectory)
     }
 
-    /// The bytes of the runtime library and of the modules' interfaces, and the compiler
+    /// The bytes of the runtime library and of the modules, and the compiler
     /// binary's resolved path, size and modification time (cheaper than asking it its version,
     /// and it changes whenever the toolchain does).
     private static func identity(compiler: String, runtimeDirectory: String, moduleDirectory: String) -> String {
         var hash = ContentHash()
         for path in ["\(runtimeDirectory)/lib\(runtimeLibrary).so"]
             + ExperimentProgram.importedModules.filter { $0 != "Foundation" }.map({ "\(moduleDirectory)/\($0).swiftmodule" }) {
-            hash.add(path)
+            // Content only: the same build found in another directory is the same engine.
             if let data = FileManager.default.contents(atPath: path) { hash.add(data) }
         }
         let resolved = URL(fileURLWithPath: compiler).resolvingSymlinksInPath().path
