@@ -40,6 +40,9 @@ struct BuildCommand: ParsableCommand {
         let display = ProgressDisplay()
         let report = try pipeline.run(display: display)
         print(BuildSummary.table(report.outcomes))
+        for warning in report.warnings {
+            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+        }
         for failure in report.failures {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
         }

@@ -9,6 +9,8 @@ extension BuildPipeline {
         var filesWritten: [String] = []
         /// The site's files as rendered, also when nothing was written.
         var renderedFiles: [String: String] = [:]
+        /// Problems that did not stop the build (unsupported TeX), with their lesson lines.
+        var warnings: [String] = []
         var siteWritten = false
     }
 
@@ -54,9 +56,11 @@ extension BuildPipeline {
             return PageSource(slug: lesson.slug, title: lesson.frontMatter.title, summary: lesson.frontMatter.summary,
                               order: lesson.frontMatter.order, markdown: "")
         }
-        report.renderedFiles = SiteWriter.render(pages, index: index)
+        let rendered = SiteWriter.render(pages, index: index)
+        report.renderedFiles = rendered.files
+        report.warnings = rendered.warnings
         guard writeSite, report.failures.isEmpty || options.allowFailures else { return report }
-        report.filesWritten = try SiteWriter.write(pages, index: index, to: paths.site, keepingOtherFiles: options.only != nil)
+        report.filesWritten = try SiteWriter.write(rendered.files, to: paths.site, keepingOtherFiles: options.only != nil)
         report.siteWritten = true
         return report
     }

@@ -99,9 +99,13 @@ struct BuildPipeline {
         switch result {
         case .success(let executed):
             return Result { () throws(LessonError) in
-                PageSource(
+                let spliced = try OutputSplicer.splice(executed)
+                return PageSource(
                     slug: lesson.slug, title: frontMatter.title, summary: frontMatter.summary, order: frontMatter.order,
-                    markdown: try OutputSplicer.markdown(for: executed))
+                    markdown: spliced.markdown,
+                    reproducibility: Reproducibility(
+                        seed: frontMatter.seed ?? LessonRunner.defaultSeed, engine: EngineSources.digest, lessonPath: lesson.path),
+                    allowRawHTML: frontMatter.allowsRawHTML, sourcePath: lesson.path, sourceLines: spliced.sourceLines)
             }
         case .failure(let error):
             return .failure(error)
@@ -112,7 +116,9 @@ struct BuildPipeline {
         let body = lesson.lines[(lesson.bodyStartLine - 1)...].joined(separator: "\n")
         return PageSource(
             slug: lesson.slug, title: lesson.frontMatter.title, summary: lesson.frontMatter.summary,
-            order: lesson.frontMatter.order, markdown: body, failure: error.description)
+            order: lesson.frontMatter.order, markdown: body, failure: error.description,
+            allowRawHTML: lesson.frontMatter.allowsRawHTML, sourcePath: lesson.path,
+            sourceLines: Array(lesson.bodyStartLine...max(lesson.bodyStartLine, lesson.lines.count)))
     }
 }
 

@@ -1,6 +1,8 @@
-/// The HTML around a page's content: head, header with the site's name, and the index.
+/// The HTML around a page's content: head, header, the sidebar of lessons, the in-page table
+/// of contents, the reproducibility line and the previous/next links.
 ///
-/// Every link is relative, so the site works from `file://` and under any sub-path.
+/// Every link is relative, so the site works from `file://` and under any sub-path, and
+/// nothing is fetched from elsewhere: no fonts, scripts or styles but `style.css`.
 enum PageTemplate {
     static let siteTitle = "Recurrent networks, by running them"
 
@@ -11,28 +13,45 @@ enum PageTemplate {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="color-scheme" content="light dark">
         <title>\(HTMLText.escaped(title))</title>
         <link rel="stylesheet" href="style.css">
         </head>
         <body>
         <header class="site-header"><a href="index.html">\(HTMLText.escaped(siteTitle))</a></header>
-        <main>
         \(body)
-        </main>
         </body>
         </html>
 
         """
     }
 
-    /// A lesson page: its title as the heading, then the rendered Markdown.
-    static func lesson(_ page: PageSource) -> String {
-        var heading = "<h1>\(HTMLText.escaped(page.title))</h1>\n"
+    /// A lesson page.
+    ///
+    /// - Parameters:
+    ///   - page: the lesson.
+    ///   - rendered: its rendered body.
+    ///   - lessons: every lesson in curriculum order, for the sidebar and the pager.
+    static func lesson(_ page: PageSource, rendered: RenderedMarkdown, lessons: [PageSource]) -> String {
+        var article = "<h1>\(HTMLText.escaped(page.title))</h1>\n"
+        if let reproducibility = page.reproducibility { article += reproducibilityLine(reproducibility) }
         if let failure = page.failure {
-            heading += "<div class=\"lesson-error\"><p>This lesson did not build; its outputs are missing.</p>"
+            article += "<div class=\"lesson-error\"><p>This lesson did not build; its outputs are missing.</p>"
                 + "<pre>\(HTMLText.escaped(failure))</pre></div>\n"
         }
-        return Self.page(title: "\(page.title) — \(siteTitle)", body: "<article>\n\(heading)\(MarkdownRenderer.html(from: page.markdown))</article>")
+        article += tableOfContents(rendered.headings)
+        article += rendered.html
+        let body = """
+            <div class="layout">
+            \(sidebar(lessons, current: page.slug))
+            <main>
+            <article>
+            \(article)</article>
+            \(pager(lessons, current: page.slug))
+            </main>
+            </div>
+            """
+        return Self.page(title: "\(page.title) — \(siteTitle)", body: body)
     }
 
     /// The index: every lesson in curriculum order with its summary.
@@ -43,6 +62,52 @@ enum PageTemplate {
             let summary = page.summary.map { "<p>\(HTMLText.escaped($0))</p>" } ?? ""
             items += "<li>\(number)<a href=\"\(HTMLText.escaped(page.slug)).html\">\(HTMLText.escaped(page.title))</a>\(summary)</li>\n"
         }
-        return page(title: siteTitle, body: "<h1>\(HTMLText.escaped(siteTitle))</h1>\n<ol class=\"lesson-list\">\n\(items)</ol>")
+        let intro = "<p>Lessons on recurrent neural networks in which every number, table and plot comes from code "
+            + "that ran when the site was built. Each lesson says how to run it again.</p>"
+        return page(title: siteTitle, body: "<main class=\"index\">\n<h1>\(HTMLText.escaped(siteTitle))</h1>\n\(intro)\n<ol class=\"lesson-list\">\n\(items)</ol>\n</main>")
+    }
+
+    private static func label(_ page: PageSource) -> String {
+        (page.order.map { "\($0). " } ?? "") + page.title
+    }
+
+    private static func sidebar(_ lessons: [PageSource], current: String) -> String {
+        let items = lessons.map { lesson in
+            let attribute = lesson.slug == current ? " aria-current=\"page\"" : ""
+            return "<li><a href=\"\(HTMLText.escaped(lesson.slug)).html\"\(attribute)>\(HTMLText.escaped(label(lesson)))</a></li>"
+        }
+        return "<nav class=\"sidebar\" aria-label=\"Lessons\">\n<p class=\"nav-title\"><a href=\"index.html\">All lessons</a></p>\n<ol>\n"
+            + items.joined(separator: "\n") + "\n</ol>\n</nav>"
+    }
+
+    private static func pager(_ lessons: [PageSource], current: String) -> String {
+        guard let position = lessons.firstIndex(where: { $0.slug == current }) else { return "" }
+        var links: [String] = []
+        if position > 0 {
+            let previous = lessons[position - 1]
+            links.append("<a class=\"previous\" rel=\"prev\" href=\"\(HTMLText.escaped(previous.slug)).html\">← \(HTMLText.escaped(label(previous)))</a>")
+        }
+        if position + 1 < lessons.count {
+            let next = lessons[position + 1]
+            links.append("<a class=\"next\" rel=\"next\" href=\"\(HTMLText.escaped(next.slug)).html\">\(HTMLText.escaped(label(next))) →</a>")
+        }
+        guard !links.isEmpty else { return "" }
+        return "<nav class=\"pager\" aria-label=\"Previous and next lessons\">\n\(links.joined(separator: "\n"))\n</nav>"
+    }
+
+    private static func tableOfContents(_ headings: [Heading]) -> String {
+        let entries = headings.filter { $0.level == 2 || $0.level == 3 }
+        guard entries.count >= 2 else { return "" }
+        let items = entries.map { heading in
+            "<li class=\"toc-level-\(heading.level)\"><a href=\"#\(heading.id)\">\(HTMLText.escaped(heading.text))</a></li>"
+        }
+        return "<nav class=\"toc\" aria-label=\"On this page\">\n<p class=\"toc-title\">On this page</p>\n<ol>\n"
+            + items.joined(separator: "\n") + "\n</ol>\n</nav>\n"
+    }
+
+    private static func reproducibilityLine(_ reproducibility: Reproducibility) -> String {
+        "<p class=\"reproducibility\">Every number on this page comes from a run with seed <code>\(reproducibility.seed)</code> "
+            + "and engine sources <code>\(HTMLText.escaped(reproducibility.engine))</code>. Run it yourself: "
+            + "<code>swift build -c release &amp;&amp; .build/release/lessons run \(HTMLText.escaped(reproducibility.lessonPath))</code></p>\n"
     }
 }

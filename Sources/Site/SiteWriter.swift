@@ -9,17 +9,21 @@ public enum SiteWriter {
 
     /// Renders `pages` and replaces `destination` with the result.
     ///
-    /// - Parameters:
-    ///   - index: the lessons the index lists; `pages` if `nil`. A partial build renders some
-    ///     pages but lists every lesson.
-    ///   - keepingOtherFiles: whether files of the current site that are not rendered now stay
-    ///     (a partial build) or go (a full build).
+    /// - Parameter index: the lessons the index lists; `pages` if `nil`.
     /// - Returns: the files written, relative to `destination`, sorted.
     @discardableResult
-    public static func write(
-        _ pages: [PageSource], index: [PageSource]? = nil, to destination: URL, keepingOtherFiles: Bool = false
-    ) throws -> [String] {
-        var files = render(pages, index: index)
+    public static func write(_ pages: [PageSource], index: [PageSource]? = nil, to destination: URL) throws -> [String] {
+        try write(render(pages, index: index).files, to: destination)
+    }
+
+    /// Replaces `destination` with `files` (name to contents).
+    ///
+    /// - Parameter keepingOtherFiles: whether files of the current site that are not in
+    ///   `files` stay (a partial build) or go (a full build).
+    /// - Returns: the files written, relative to `destination`, sorted.
+    @discardableResult
+    public static func write(_ files: [String: String], to destination: URL, keepingOtherFiles: Bool = false) throws -> [String] {
+        var files = files
         let fileManager = FileManager.default
         if keepingOtherFiles, let existing = try? fileManager.contentsOfDirectory(atPath: destination.path) {
             for name in existing where files[name] == nil {
@@ -58,17 +62,27 @@ public enum SiteWriter {
         return files.keys.sorted()
     }
 
+    /// The files of a site and what rendering them found.
+    public struct Rendered {
+        public var files: [String: String]
+        /// Problems that did not stop rendering, as `lessons/NAME.md:LINE: message`.
+        public var warnings: [String]
+    }
+
     /// Every file of the site, by name, without touching the disk.
-    public static func render(_ pages: [PageSource], index: [PageSource]? = nil) -> [String: String] {
+    public static func render(_ pages: [PageSource], index: [PageSource]? = nil) -> Rendered {
         let ordered = pages.sorted { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
         let listed = (index ?? pages).sorted { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
-        var files: [String: String] = [
-            "index.html": PageTemplate.index(listed),
-            stylesheetName: Stylesheet.css,
-        ]
+        var rendered = Rendered(files: ["index.html": PageTemplate.index(listed), stylesheetName: Stylesheet.css], warnings: [])
         for page in ordered {
-            files["\(page.slug).html"] = PageTemplate.lesson(page)
+            let body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML)
+            rendered.files["\(page.slug).html"] = PageTemplate.lesson(page, rendered: body, lessons: listed)
+            for warning in body.warnings {
+                let line = warning.line < page.sourceLines.count ? page.sourceLines[warning.line] : 0
+                let location = page.sourcePath.isEmpty ? page.slug : page.sourcePath + (line > 0 ? ":\(line)" : "")
+                rendered.warnings.append("\(location): \(warning.message)")
+            }
         }
-        return files
+        return rendered
     }
 }

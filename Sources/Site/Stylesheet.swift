@@ -1,54 +1,94 @@
-/// The site's one stylesheet: readable text column, code and output told apart, plots that
-/// scroll sideways instead of wrapping, light and dark themes from the system setting.
+/// The site's one stylesheet: a readable text column beside a sidebar of lessons, code and
+/// output told apart, plots that scroll sideways instead of wrapping, light and dark themes
+/// from the system setting, a single column on a phone, and no navigation on paper.
 enum Stylesheet {
     static let css = """
         :root {
+          color-scheme: light dark;
           --text: #1d1f21; --muted: #5c6370; --background: #ffffff; --link: #0b5cad;
           --code-background: #f4f5f7; --output-background: #fbf8ef; --output-border: #d9c88f;
-          --rule: #e1e4e8;
+          --rule: #e1e4e8; --accent: #0b5cad; --error: #c0392b;
+          --keyword: #a626a4; --type: #986801; --string: #50a14f; --number: #b76b01; --comment: #7c8089; --attribute: #4078f2;
         }
         @media (prefers-color-scheme: dark) {
           :root {
             --text: #dcdfe4; --muted: #9aa1ad; --background: #16181c; --link: #6cb6ff;
             --code-background: #1f2329; --output-background: #201e17; --output-border: #6b5d2f;
-            --rule: #2d323a;
+            --rule: #2d323a; --accent: #6cb6ff; --error: #ff7b72;
+            --keyword: #c678dd; --type: #e5c07b; --string: #98c379; --number: #d19a66; --comment: #7f848e; --attribute: #61afef;
           }
         }
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; }
         body {
           margin: 0; color: var(--text); background: var(--background);
-          font: 17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
+          font: 17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, "DejaVu Serif", Georgia, serif;
         }
         a { color: var(--link); }
         .site-header {
           padding: 0.75rem 1.25rem; border-bottom: 1px solid var(--rule);
-          font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 0.95rem;
+          font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; font-size: 0.95rem;
         }
         .site-header a { text-decoration: none; font-weight: 600; }
-        main { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 4rem; }
-        h1, h2, h3 { line-height: 1.25; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+        .layout { display: flex; align-items: flex-start; max-width: 72rem; margin: 0 auto; }
+        .sidebar {
+          flex: 0 0 15rem; position: sticky; top: 0; max-height: 100vh; overflow-y: auto;
+          padding: 1.5rem 1rem; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
+          font-size: 0.9rem; line-height: 1.4;
+        }
+        .sidebar ol { list-style: none; padding: 0; margin: 0; }
+        .sidebar li { margin: 0.45rem 0; }
+        .sidebar a { text-decoration: none; }
+        .sidebar a[aria-current="page"] { font-weight: 700; color: var(--text); }
+        .nav-title { margin: 0 0 0.75rem; font-weight: 600; }
+        main { flex: 1 1 auto; min-width: 0; max-width: 46rem; padding: 1rem 1.25rem 4rem; }
+        main.index { margin: 0 auto; }
+        h1, h2, h3, h4 { line-height: 1.25; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
+        h2, h3 { margin-top: 2rem; }
+        .reproducibility { color: var(--muted); font-size: 0.85rem; border-left: 3px solid var(--rule); padding-left: 0.75rem; }
+        .toc { border: 1px solid var(--rule); border-radius: 4px; padding: 0.5rem 1rem; margin: 1rem 0 1.5rem; font-size: 0.9rem; }
+        .toc-title { margin: 0.25rem 0; font-weight: 600; }
+        .toc ol { margin: 0.25rem 0; padding-left: 1.25rem; }
+        .toc-level-3 { margin-left: 1rem; list-style: circle; }
         pre, code { font-family: "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.85rem; }
         pre {
           padding: 0.75rem 1rem; overflow-x: auto; white-space: pre; line-height: 1.35;
           background: var(--code-background); border-radius: 4px;
         }
         pre code { white-space: pre; }
-        pre:has(> code.language-output), pre > code.language-output {
-          background: var(--output-background);
-        }
-        pre:has(> code.language-output) { border-left: 3px solid var(--output-border); }
+        pre.experiment { border-left: 3px solid var(--accent); }
+        pre.output { background: var(--output-background); border-left: 3px solid var(--output-border); }
+        details.hidden-code { margin: 1rem 0; }
+        details.hidden-code summary { cursor: pointer; color: var(--muted); font-size: 0.9rem; }
+        .hl-keyword { color: var(--keyword); }
+        .hl-type { color: var(--type); }
+        .hl-string { color: var(--string); }
+        .hl-number { color: var(--number); }
+        .hl-comment { color: var(--comment); font-style: italic; }
+        .hl-attribute { color: var(--attribute); }
+        math[display="block"] { margin: 1rem 0; overflow-x: auto; overflow-y: hidden; }
         table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
         th, td { border: 1px solid var(--rule); padding: 0.3rem 0.6rem; }
-        .lesson-error { border: 2px solid #c0392b; border-radius: 4px; padding: 0 1rem; margin: 1rem 0; }
+        td { font-variant-numeric: tabular-nums; }
+        .raw-html { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85rem; }
+        .lesson-error { border: 2px solid var(--error); border-radius: 4px; padding: 0 1rem; margin: 1rem 0; }
         .lesson-error pre { background: none; padding: 0 0 1rem; }
+        .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--rule); }
+        .pager .next { margin-left: auto; text-align: right; }
         .lesson-list { padding-left: 0; list-style: none; }
         .lesson-list li { margin: 1rem 0; }
         .lesson-list p { margin: 0.2rem 0 0; color: var(--muted); }
         .lesson-number { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: 0.4rem; }
+        @media (max-width: 60rem) {
+          .layout { flex-direction: column-reverse; }
+          .sidebar { position: static; max-height: none; flex-basis: auto; width: 100%; border-top: 1px solid var(--rule); }
+          main { max-width: 100%; }
+        }
         @media print {
-          .site-header { display: none; }
-          pre { white-space: pre-wrap; }
+          .site-header, .sidebar, .pager, .toc { display: none; }
+          body { font-size: 11pt; }
+          pre { white-space: pre-wrap; border: 1px solid #ccc; }
+          a { color: inherit; }
         }
 
         """

@@ -38,10 +38,10 @@ import Testing
         let index = try project.read("site/index.html")
         #expect(index.contains("<a href=\"01-fixture.html\">Fixture lesson</a>"))
         let page = try project.read("site/01-fixture.html")
-        #expect(page.contains("let answer = 6 * 7"))
-        #expect(page.contains("<pre><code class=\"language-output\">answer = 42\nparameters = 21\n</code></pre>"))
-        #expect(page.contains("this is shown, never compiled"))
-        #expect(try project.read("site/style.css").contains("language-output"))
+        #expect(page.contains("<span class=\"hl-keyword\">let</span> answer = <span class=\"hl-number\">6</span> * <span class=\"hl-number\">7</span>"))
+        #expect(page.contains("<pre class=\"output\"><code>answer = 42\nparameters = 21\n</code></pre>"))
+        #expect(page.contains("this <span class=\"hl-keyword\">is</span> shown, never compiled"))
+        #expect(try project.read("site/style.css").contains("pre.output"))
     }
 
     @Test func compilerErrorPointsAtTheLessonLineAndColumn() throws {
@@ -141,9 +141,9 @@ import Testing
         #expect(result.status == 0, "\(result.standardError)")
         let page = try project.read("site/06-output-kit.html")
         #expect(page.contains("The RNN reached 0.169 and the LSTM 0.2% of the way; the run took\n50 steps with the LSTM ahead."))
-        #expect(page.contains("<pre><code class=\"language-output\">before the table\n</code></pre>\n<table>"))
+        #expect(page.contains("<pre class=\"output\"><code>before the table\n</code></pre>\n<table>"))
         #expect(page.contains("<td>RNN</td>\n<td align=\"right\">0.16949</td>"))
-        #expect(page.contains("</table>\n<pre><code class=\"language-output\">after the table\n"))
+        #expect(page.contains("</table>\n<pre class=\"output\"><code>after the table\n"))
         #expect(page.contains("* RNN   o LSTM"))
         #expect(page.contains("scale: 0 | .:-=+*#%@| 1"))
         #expect(page.contains("RNN |##"))
@@ -172,5 +172,38 @@ import Testing
         let result = try project.build()
         #expect(result.status != 0)
         #expect(result.standardError.contains("lessons/06-output-kit.md:8: `{{stepz}}`: no block records a value named `stepz`"))
+    }
+
+    @Test func printedAndWrittenHTMLIsShownLiterally() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        try project.write(lesson: "07-escape.md", """
+            ---
+            title: Escaping
+            ---
+
+            A lesson that writes <em>raw HTML</em> and <script>alert(2)</script> in its prose.
+
+            ```swift experiment
+            print("<script>alert(1)</script>")
+            ```
+
+            Inline math $\\unknowncommand{x}$ is shown as written.
+            """)
+        let result = try project.build()
+        #expect(result.status == 0, "\(result.standardError)")
+        let page = try project.read("site/07-escape.html")
+        #expect(page.contains("<pre class=\"output\"><code>&lt;script&gt;alert(1)&lt;/script&gt;\n</code></pre>"))
+        #expect(page.contains("A lesson that writes &lt;em&gt;raw HTML&lt;/em&gt; and &lt;script&gt;alert(2)&lt;/script&gt; in its prose."))
+        #expect(!page.contains("<script>"))
+        #expect(result.standardError.contains("warning: lessons/07-escape.md:11: unsupported TeX command `\\unknowncommand` (shown as written)"))
+    }
+
+    @Test func rawHTMLPassesWhenTheLessonAllowsIt() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        try project.write(lesson: "08-raw.md", "---\ntitle: Raw\nraw-html: true\n---\n\nA <kbd>key</kbd>.\n")
+        #expect(try project.build().status == 0)
+        #expect(try project.read("site/08-raw.html").contains("<p>A <kbd>key</kbd>.</p>"))
     }
 }

@@ -9,7 +9,7 @@ import Testing
     ]
 
     @Test func indexListsLessonsInOrderWithRelativeLinks() throws {
-        let index = try #require(SiteWriter.render(Self.pages)["index.html"])
+        let index = try #require(SiteWriter.render(Self.pages).files["index.html"])
         let first = try #require(index.range(of: "href=\"01-a.html\""))
         let second = try #require(index.range(of: "href=\"02-b.html\""))
         #expect(first.lowerBound < second.lowerBound)
@@ -18,11 +18,38 @@ import Testing
         #expect(index.contains("href=\"style.css\""))
     }
 
-    @Test func lessonPageHasTitleAndBody() throws {
-        let page = try #require(SiteWriter.render(Self.pages)["01-a.html"])
-        #expect(page.hasPrefix("<!DOCTYPE html>"))
-        #expect(page.contains("<h1>A</h1>"))
-        #expect(page.contains("<h1>Part</h1>\n<p>First.</p>"))
+    @Test func lessonPageHasTitleBodyNavigationAndReproducibility() throws {
+        let pages = [
+            PageSource(slug: "01-a", title: "A", summary: nil, order: 1, markdown: "## One\n\n## Two\n",
+                       reproducibility: Reproducibility(seed: 8382, engine: "abcd1234", lessonPath: "lessons/01-a.md")),
+            PageSource(slug: "02-b", title: "B", summary: nil, order: 2, markdown: "Text."),
+            PageSource(slug: "03-c", title: "C", summary: nil, order: 3, markdown: "Text."),
+        ]
+        let files = SiteWriter.render(pages).files
+        let first = try #require(files["01-a.html"])
+        #expect(first.hasPrefix("<!DOCTYPE html>"))
+        #expect(first.contains("<h1>A</h1>"))
+        #expect(first.contains("<h2 id=\"one\">One</h2>"))
+        #expect(first.contains("<li class=\"toc-level-2\"><a href=\"#two\">Two</a></li>"))
+        #expect(first.contains("<a href=\"01-a.html\" aria-current=\"page\">1. A</a>"))
+        #expect(first.contains("seed <code>8382</code>"))
+        #expect(first.contains(".build/release/lessons run lessons/01-a.md"))
+        #expect(!first.contains("rel=\"prev\""))
+        #expect(first.contains("<a class=\"next\" rel=\"next\" href=\"02-b.html\">2. B →</a>"))
+        let middle = try #require(files["02-b.html"])
+        #expect(middle.contains("<a class=\"previous\" rel=\"prev\" href=\"01-a.html\">← 1. A</a>"))
+        #expect(middle.contains("href=\"03-c.html\">3. C →</a>"))
+        #expect(!middle.contains("On this page"), "no table of contents for a page without sections")
+        // Nothing is fetched from elsewhere: every reference is relative.
+        for page in files.values {
+            #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("src=\"/"))
+        }
+    }
+
+    @Test func warningsNameTheLessonLine() {
+        let page = PageSource(slug: "01-a", title: "A", summary: nil, order: 1, markdown: "x\n$\\nope$\n",
+                              sourcePath: "lessons/01-a.md", sourceLines: [12, 13])
+        #expect(SiteWriter.render([page]).warnings == ["lessons/01-a.md:13: unsupported TeX command `\\nope` (shown as written)"])
     }
 
     @Test func writeReplacesTheWholeDirectory() throws {

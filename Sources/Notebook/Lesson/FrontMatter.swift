@@ -20,9 +20,12 @@ public struct FrontMatter: Equatable, Sendable {
     public var seed: UInt64?
     /// Seconds the whole lesson may run.
     public var timeout: Double?
+    /// Whether raw HTML in the lesson is passed to the page (`raw-html: true`) instead of being
+    /// shown as text.
+    public var allowsRawHTML = false
 
     /// The keys a lesson may set. Anything else is a typo the author wants to hear about.
-    public static let knownKeys: Set<String> = ["title", "summary", "order", "seed", "timeout"]
+    public static let knownKeys: Set<String> = ["title", "summary", "order", "seed", "timeout", "raw-html"]
 
     public init(title: String, summary: String? = nil, order: Int? = nil, seed: UInt64? = nil, timeout: Double? = nil) {
         self.title = title
@@ -80,6 +83,9 @@ public struct FrontMatter: Equatable, Sendable {
             case "seed":
                 guard let value = valueNode.int, value >= 0 else { throw error(line, "`seed` must be a whole number ≥ 0") }
                 result.seed = UInt64(value)
+            case "raw-html":
+                guard let value = valueNode.bool else { throw error(line, "`raw-html` must be true or false") }
+                result.allowsRawHTML = value
             case "timeout":
                 guard let value = valueNode.float, value > 0 else { throw error(line, "`timeout` must be a positive number of seconds") }
                 result.timeout = value

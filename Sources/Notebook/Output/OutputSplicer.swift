@@ -10,6 +10,12 @@ public enum OutputSplicer {
     ///
     /// - Throws: `LessonError` for a `{{name}}` that no block recorded or a bad format.
     public static func markdown(for executed: ExecutedLesson) throws(LessonError) -> String {
+        try splice(executed).markdown
+    }
+
+    /// The body with outputs and values, and for each of its lines (0-based) the lesson line
+    /// it came from, 0 for inserted output — so problems found later point into the lesson.
+    public static func splice(_ executed: ExecutedLesson) throws(LessonError) -> (markdown: String, sourceLines: [Int]) {
         let lesson = executed.lesson
         var outputAfterLine: [Int: String] = [:]
         for block in lesson.blocks where !block.options.hideOutput {
@@ -19,17 +25,20 @@ public enum OutputSplicer {
         }
         let codeLines = Set(lesson.fencedLineNumbers)
         var result: [String] = []
+        var sourceLines: [Int] = []
         for lineNumber in lesson.bodyStartLine..<(lesson.lines.count + 1) {
             let line = lesson.lines[lineNumber - 1]
             result.append(codeLines.contains(lineNumber)
                 ? line
                 : try ValueSubstitution.apply(to: line, lineNumber: lineNumber, values: executed.values, path: lesson.path))
+            sourceLines.append(lineNumber)
             if let output = outputAfterLine[lineNumber] {
-                result.append("")
-                result.append(output)
+                let inserted = [""] + output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                result += inserted
+                sourceLines += Array(repeating: 0, count: inserted.count)
             }
         }
-        return result.joined(separator: "\n") + "\n"
+        return (result.joined(separator: "\n") + "\n", sourceLines)
     }
 
     /// Text segments fenced, Markdown segments as they are, separated by blank lines.
