@@ -6,6 +6,9 @@ import Notebook
 /// interrupted, the previous site is still there.
 enum Interruption {
     private nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
+    /// For a command whose normal end is Ctrl-C (`serve`): the message to print, and the
+    /// process then exits successfully.
+    nonisolated(unsafe) static var onInterrupt: (() -> String)?
 
     static func install() {
         for signalNumber in [SIGINT, SIGTERM] {
@@ -13,6 +16,11 @@ enum Interruption {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 RunningChildren.shared.killAll()
+                if let onInterrupt {
+                    print(onInterrupt())
+                    fflush(nil)
+                    exit(0)
+                }
                 FileHandle.standardError.write(Data("\ninterrupted: stopped the running experiments; the site was not changed\n".utf8))
                 exit(130)
             }

@@ -66,6 +66,8 @@ enum Stylesheet {
         .hl-number { color: var(--number); }
         .hl-comment { color: var(--comment); font-style: italic; }
         .hl-attribute { color: var(--attribute); }
+        /* A font with an OpenType MATH table lets brackets stretch; readers without one still get the formulas. */
+        math { font-family: "STIX Two Math", "Latin Modern Math", "TeX Gyre Termes Math", "Cambria Math", "Noto Sans Math", math; }
         math[display="block"] { margin: 1rem 0; overflow-x: auto; overflow-y: hidden; }
         table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
         th, td { border: 1px solid var(--rule); padding: 0.3rem 0.6rem; }

@@ -9,13 +9,13 @@ import Testing
             <thead>
             <tr>
             <th>a</th>
-            <th align="right">b</th>
+            <th style="text-align: right">b</th>
             </tr>
             </thead>
             <tbody>
             <tr>
             <td>1</td>
-            <td align="right">2</td>
+            <td style="text-align: right">2</td>
             </tr>
             </tbody>
             </table>

@@ -50,6 +50,12 @@ public enum MarkdownRenderer {
     public static func render(_ markdown: String, allowRawHTML: Bool = false) -> RenderedMarkdown {
         let math = MathExtractor(markdown)
         var (html, headingTexts) = lock.withLock { cmarkHTML(math.markdown, allowRawHTML: allowRawHTML) }
+        // cmark-gfm aligns table cells with the `align` attribute, obsolete in HTML5.
+        for alignment in ["left", "center", "right"] {
+            for cell in ["th", "td"] {
+                html = html.replacingOccurrences(of: "<\(cell) align=\"\(alignment)\">", with: "<\(cell) style=\"text-align: \(alignment)\">")
+            }
+        }
         let headings = HeadingAnchors.assign(headingTexts)
         html = HeadingAnchors.insert(headings, into: html)
         var warnings: [LineWarning] = []
