@@ -46,3 +46,18 @@ import Testing
         #expect(tensor.description(decimals: 2) == "[0.00,  nan, -inf]")
     }
 }
+
+@Suite struct TensorHelperTests {
+    @Test func argmaxPicksTheLargestPerRowAndTheFirstOnTies() {
+        let logits = Tensor(rows: [[0.1, 0.9, 0.3], [2, 2, 1], [-1, -3, -0.5]])
+        #expect(logits.argmaxLastAxis() == [1, 0, 2])
+        #expect(accuracy([1, 0, 2], [1, 1, 2]) == Float(2) / 3)
+    }
+
+    @Test func randomTensorsAreSeeded() {
+        var first = RandomGenerator(seed: 3)
+        var second = RandomGenerator(seed: 3)
+        #expect(Tensor.uniform([2, 3], -1, 1, generator: &first) == Tensor.uniform([2, 3], -1, 1, generator: &second))
+        #expect(Tensor.normal([4], generator: &first).shape == [4])
+    }
+}
