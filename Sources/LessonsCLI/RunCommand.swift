@@ -34,8 +34,9 @@ struct RunCommand: ParsableCommand {
             toolchain: try Toolchain.locate(), projectRoot: paths.root, workDirectory: paths.cache.appendingPathComponent("work"))
         do throws(LessonError) {
             let lesson = try Lesson(text: text, path: path)
-            let executed = try runner.run(lesson)
+            let executed = try runner.run(lesson, checkClaims: false)
             print(Self.transcript(executed), terminator: "")
+            try ProgramTranscript.checkClaims(executed)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
@@ -65,7 +66,8 @@ struct RunCommand: ParsableCommand {
             }
         }
         if !executed.claims.isEmpty {
-            text += "── claims: all \(executed.claims.count) hold\n"
+            let failed = executed.claims.filter { !$0.holds }.count
+            text += failed == 0 ? "── claims: all \(executed.claims.count) hold\n" : "── claims: \(failed) of \(executed.claims.count) FAIL\n"
         }
         return text
     }

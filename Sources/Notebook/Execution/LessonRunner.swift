@@ -59,7 +59,10 @@ public struct LessonRunner: Sendable {
     /// - Parameter status: called as the lesson compiles and moves from block to block.
     /// - Throws: `LessonError` located at the failing line: a compiler error, a block that
     ///   trapped or exited early, a false claim, or a lesson that ran out of time.
-    public func run(_ lesson: Lesson, status: (@Sendable (Status) -> Void)? = nil) throws(LessonError) -> ExecutedLesson {
+    ///
+    /// - Parameter checkClaims: whether a false claim is an error (`lessons run` shows the
+    ///   outputs first and reports the claims after).
+    public func run(_ lesson: Lesson, checkClaims: Bool = true, status: (@Sendable (Status) -> Void)? = nil) throws(LessonError) -> ExecutedLesson {
         if lesson.blocks.isEmpty { return ExecutedLesson(lesson: lesson, outputs: []) }
         let directory = workDirectory.appendingPathComponent(lesson.slug)
         let files = ProgramFiles(directory: directory)
@@ -72,7 +75,7 @@ public struct LessonRunner: Sendable {
         }
         status?(.compiling)
         try compile(lesson, files: files)
-        return try execute(lesson, files: files, status: status)
+        return try execute(lesson, files: files, checkClaims: checkClaims, status: status)
     }
 
     private func compile(_ lesson: Lesson, files: ProgramFiles) throws(LessonError) {
@@ -100,7 +103,9 @@ public struct LessonRunner: Sendable {
         throw CompilerDiagnostics(output: diagnostics, lessonPath: lesson.path).error
     }
 
-    private func execute(_ lesson: Lesson, files: ProgramFiles, status: (@Sendable (Status) -> Void)?) throws(LessonError) -> ExecutedLesson {
+    private func execute(
+        _ lesson: Lesson, files: ProgramFiles, checkClaims: Bool, status: (@Sendable (Status) -> Void)?
+    ) throws(LessonError) -> ExecutedLesson {
         let timeLimit = lesson.frontMatter.timeout ?? Self.defaultTimeLimit
         var program = ChildProcess(
             executable: files.executable, arguments: [],
@@ -132,7 +137,8 @@ public struct LessonRunner: Sendable {
             standardError: (try? Data(contentsOf: URL(fileURLWithPath: files.standardError))) ?? Data(),
             records: OutputChannelRecord.read(from: files.channel))
         return try transcript.outcome(
-            of: lesson, termination: termination, elapsed: elapsed, timeLimit: timeLimit, outputLimit: Self.outputLimit)
+            of: lesson, termination: termination, elapsed: elapsed, timeLimit: timeLimit, outputLimit: Self.outputLimit,
+            checkClaims: checkClaims)
     }
 }
 
