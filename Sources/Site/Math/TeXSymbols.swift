@@ -23,7 +23,9 @@ enum TeXSymbols {
         "forall": "∀", "exists": "∃", "neg": "¬", "land": "∧", "lor": "∨", "wedge": "∧", "vee": "∨",
         "ldots": "…", "cdots": "⋯", "vdots": "⋮", "ddots": "⋱", "dots": "…",
         "langle": "⟨", "rangle": "⟩", "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉",
-        "vert": "|", "Vert": "‖", "|": "‖", "{": "{", "}": "}", "%": "%", "#": "#", "&": "&", "$": "$", "_": "_",
+        "vert": "|", "Vert": "‖", "|": "‖", "lvert": "|", "rvert": "|", "lVert": "‖", "rVert": "‖", "mid": "∣",
+        "Longrightarrow": "⟹", "longrightarrow": "⟶", "Longleftarrow": "⟸", "longleftarrow": "⟵",
+        "coloneqq": "≔", "triangleq": "≜", "setminus": "∖", "{": "{", "}": "}", "%": "%", "#": "#", "&": "&", "$": "$", "_": "_",
         "top": "⊤", "perp": "⊥", "prime": "′", "colon": ":",
     ]
 
@@ -61,7 +63,8 @@ enum TeXSymbols {
         case "\\{", "lbrace": "{"
         case "\\}", "rbrace": "}"
         case "\\|", "Vert": "‖"
-        case "vert": "|"
+        case "vert", "lvert", "rvert": "|"
+        case "lVert", "rVert": "‖"
         case "langle": "⟨"
         case "rangle": "⟩"
         case "lfloor": "⌊"

@@ -58,6 +58,8 @@ extension TeXToMathML {
             let inner = TeXToMathML.convert(text, display: display)
             warnings += inner.warnings
             return ("<mrow>\(Self.innerRow(of: inner.mathML))</mrow>", false)
+        case "mathrel", "mathbin", "mathop", "mathord":
+            return ("<mrow>\(argument())</mrow>", false)
         case "left":
             return fenced()
         case "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr":

@@ -95,6 +95,11 @@ import Testing
         #expect(cases.contains("<mtd style=\"text-align: left\"><mtext>else</mtext></mtd>"))
     }
 
+    @Test func normsAndArrows() {
+        #expect(Self.body("\\lVert x \\rVert \\Longrightarrow y") == "<mo>‖</mo><mi>x</mi><mo>‖</mo><mo>⟹</mo><mi>y</mi>")
+        #expect(Self.body("\\left\\lVert x \\right\\rVert").contains("<mo fence=\"true\" stretchy=\"true\">‖</mo>"))
+    }
+
     @Test func spacing() {
         #expect(Self.body("a\\,b\\quad c") == "<mi>a</mi><mspace width=\"0.1667em\"></mspace><mi>b</mi><mspace width=\"1em\"></mspace><mi>c</mi>")
     }
