@@ -50,26 +50,17 @@ public enum MarkdownRenderer {
     public static func render(_ markdown: String, allowRawHTML: Bool = false) -> RenderedMarkdown {
         let math = MathExtractor(markdown)
         var (html, headingTexts) = lock.withLock { cmarkHTML(math.markdown, allowRawHTML: allowRawHTML) }
-        // cmark-gfm aligns table cells with the `align` attribute, obsolete in HTML5.
-        for alignment in ["left", "center", "right"] {
-            for cell in ["th", "td"] {
-                html = html.replacingOccurrences(of: "<\(cell) align=\"\(alignment)\">", with: "<\(cell) style=\"text-align: \(alignment)\">")
-            }
-        }
+        html = HTMLPostprocessing.alignTableCellsWithCSS(html)
         let headings = HeadingAnchors.assign(headingTexts)
         html = HeadingAnchors.insert(headings, into: html)
         var warnings: [LineWarning] = []
-        for (index, span) in math.spans.enumerated() {
+        var mathML: [String] = []
+        for span in math.spans {
             let converted = TeXToMathML.convert(span.tex, display: span.display)
             warnings += converted.warnings.map { LineWarning(line: span.line, message: $0) }
-            let placeholder = MathExtractor.placeholder(index)
-            // A displayed formula alone in a paragraph replaces the paragraph.
-            if span.display, html.contains("<p>\(placeholder)</p>") {
-                html = html.replacingOccurrences(of: "<p>\(placeholder)</p>", with: converted.mathML)
-            } else {
-                html = html.replacingOccurrences(of: placeholder, with: converted.mathML)
-            }
+            mathML.append(converted.mathML)
         }
+        html = HTMLPostprocessing.substituteMath(in: html, mathML: mathML, display: math.spans.map(\.display))
         return RenderedMarkdown(html: html, headings: headings, warnings: warnings)
     }
 
