@@ -3,6 +3,15 @@
 // blocks run against the engine in `Recurrent` and render to a static site.
 import PackageDescription
 
+/// The engine's kernels use 8-wide vectors and fused multiply-adds. On x86-64 that needs
+/// AVX2 and FMA, which every x86-64 processor since 2013 (Intel Haswell, AMD Zen) has; the
+/// runner compiles experiment programs with the same flags.
+#if arch(x86_64)
+let vectorFlags: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+#else
+let vectorFlags: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "lessons",
     platforms: [.macOS(.v13)],
@@ -25,16 +34,17 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CProcessSpawn"),
-        .target(name: "Recurrent"),
-        .target(name: "LessonKit"),
+        .target(name: "Recurrent", swiftSettings: vectorFlags),
+        .target(name: "LessonKit", swiftSettings: vectorFlags),
         .target(name: "Notebook", dependencies: ["LessonKit", "CProcessSpawn", .product(name: "Yams", package: "Yams")]),
         .target(name: "Site", dependencies: ["CCmarkGFM"]),
         .executableTarget(
             name: "LessonsCLI",
             dependencies: [
-                "Notebook", "Site",
+                "Notebook", "Site", "Recurrent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: vectorFlags
         ),
         .testTarget(name: "RecurrentTests", dependencies: ["Recurrent"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),

@@ -20,6 +20,16 @@ public struct Toolchain: Sendable {
     /// The dynamic library experiment programs link.
     public static let runtimeLibrary = "LessonRuntime"
 
+    /// The code-generation flags the engine is built with (see Package.swift), passed to the
+    /// compiler for experiment programs too.
+    public static let vectorFlags: [String] = {
+        #if arch(x86_64)
+        return ["-target-cpu", "haswell"]
+        #else
+        return []
+        #endif
+    }()
+
     public init(compiler: String, runtimeDirectory: String, moduleDirectory: String) {
         self.compiler = compiler
         self.runtimeDirectory = runtimeDirectory

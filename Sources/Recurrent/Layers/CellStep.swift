@@ -16,6 +16,9 @@ enum CellStep {
     ///   - gates: `[gateCount * H]`: receives the activated gates (RNN: the new state).
     ///   - extra: `[H]`: receives the LSTM's new cell or the GRU's `W_hn h + b_hn`.
     ///   - peephole: `[3H]` peephole weights (peephole LSTM only).
+    ///
+    /// Units are processed eight at a time and the remainder one at a time, with the same
+    /// arithmetic, so a unit's result does not depend on the hidden size.
     @inline(__always)
     static func forward(
         _ kind: RecurrentCellKind, size: Int,
@@ -24,62 +27,69 @@ enum CellStep {
         gates g: UnsafeMutablePointer<Float>, extra e: UnsafeMutablePointer<Float>,
         peephole w: UnsafePointer<Float>
     ) {
+        let vectorEnd = size - size % 8
+        var j = 0
+        while j < vectorEnd {
+            forwardLanes(kind, size: size, j: j, p: p, r: r, h: h, c: c, g: g, e: e, w: w, lanes: Lanes8.self)
+            j += 8
+        }
+        while j < size {
+            forwardLanes(kind, size: size, j: j, p: p, r: r, h: h, c: c, g: g, e: e, w: w, lanes: Lanes1.self)
+            j += 1
+        }
+    }
+
+    @inline(__always)
+    private static func forwardLanes<L: Lanes>(
+        _ kind: RecurrentCellKind, size: Int, j: Int,
+        p: UnsafePointer<Float>, r: UnsafePointer<Float>, h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>,
+        g: UnsafeMutablePointer<Float>, e: UnsafeMutablePointer<Float>, w: UnsafePointer<Float>, lanes: L.Type
+    ) {
         switch kind {
         case .rnnTanh:
-            for j in 0..<size {
-                let value = tanhf(p[j] + r[j])
-                h[j] = value
-                g[j] = value
-            }
+            let value = L.tanh(L.load(p + j) + L.load(r + j))
+            L.store(value, h + j)
+            L.store(value, g + j)
         case .rnnReLU:
-            for j in 0..<size {
-                let value = max(0, p[j] + r[j])
-                h[j] = value
-                g[j] = value
+            let value = L.relu(L.load(p + j) + L.load(r + j))
+            L.store(value, h + j)
+            L.store(value, g + j)
+        case .lstm, .peepholeLSTM:
+            let peep = kind == .peepholeLSTM
+            let previous = L.load(c + j)
+            var inputPre = L.load(p + j) + L.load(r + j)
+            var forgetPre = L.load(p + size + j) + L.load(r + size + j)
+            if peep {
+                inputPre = L.fma(L.load(w + j), previous, inputPre)
+                forgetPre = L.fma(L.load(w + size + j), previous, forgetPre)
             }
-        case .lstm:
-            for j in 0..<size {
-                let input = sigmoid(p[j] + r[j])
-                let forget = sigmoid(p[size + j] + r[size + j])
-                let candidate = tanhf(p[2 * size + j] + r[2 * size + j])
-                let output = sigmoid(p[3 * size + j] + r[3 * size + j])
-                let newCell = forget * c[j] + input * candidate
-                c[j] = newCell
-                h[j] = output * tanhf(newCell)
-                g[j] = input
-                g[size + j] = forget
-                g[2 * size + j] = candidate
-                g[3 * size + j] = output
-                e[j] = newCell
-            }
-        case .peepholeLSTM:
-            for j in 0..<size {
-                let input = sigmoid(p[j] + r[j] + w[j] * c[j])
-                let forget = sigmoid(p[size + j] + r[size + j] + w[size + j] * c[j])
-                let candidate = tanhf(p[2 * size + j] + r[2 * size + j])
-                let newCell = forget * c[j] + input * candidate
-                let output = sigmoid(p[3 * size + j] + r[3 * size + j] + w[2 * size + j] * newCell)
-                c[j] = newCell
-                h[j] = output * tanhf(newCell)
-                g[j] = input
-                g[size + j] = forget
-                g[2 * size + j] = candidate
-                g[3 * size + j] = output
-                e[j] = newCell
-            }
+            let input = L.sigmoid(inputPre)
+            let forget = L.sigmoid(forgetPre)
+            let candidate = L.tanh(L.load(p + 2 * size + j) + L.load(r + 2 * size + j))
+            let newCell = L.fma(forget, previous, input * candidate)
+            var outputPre = L.load(p + 3 * size + j) + L.load(r + 3 * size + j)
+            if peep { outputPre = L.fma(L.load(w + 2 * size + j), newCell, outputPre) }
+            let output = L.sigmoid(outputPre)
+            L.store(newCell, c + j)
+            L.store(output * L.tanh(newCell), h + j)
+            L.store(input, g + j)
+            L.store(forget, g + size + j)
+            L.store(candidate, g + 2 * size + j)
+            L.store(output, g + 3 * size + j)
+            L.store(newCell, e + j)
+        case .gru:
+            let reset = L.sigmoid(L.load(p + j) + L.load(r + j))
+            let update = L.sigmoid(L.load(p + size + j) + L.load(r + size + j))
+            let recurrentCandidate = L.load(r + 2 * size + j)
+            let candidate = L.tanh(L.fma(reset, recurrentCandidate, L.load(p + 2 * size + j)))
+            // (1 − z) n + z h = n + z (h − n)
+            L.store(L.fma(update, L.load(h + j) - candidate, candidate), h + j)
+            L.store(reset, g + j)
+            L.store(update, g + size + j)
+            L.store(candidate, g + 2 * size + j)
+            L.store(recurrentCandidate, e + j)
         case .choGRU:
             fatalError("choGRU steps run in RecurrentStack's two-product path")
-        case .gru:
-            for j in 0..<size {
-                let reset = sigmoid(p[j] + r[j])
-                let update = sigmoid(p[size + j] + r[size + j])
-                let candidate = tanhf(p[2 * size + j] + reset * r[2 * size + j])
-                h[j] = (1 - update) * candidate + update * h[j]
-                g[j] = reset
-                g[size + j] = update
-                g[2 * size + j] = candidate
-                e[j] = r[2 * size + j]
-            }
         }
     }
 
@@ -105,81 +115,78 @@ enum CellStep {
         projectedGradient dp: UnsafeMutablePointer<Float>, recurrentGradient dr: UnsafeMutablePointer<Float>,
         peephole w: UnsafePointer<Float>, peepholeGradient dw: UnsafeMutablePointer<Float>
     ) {
+        let vectorEnd = size - size % 8
+        var j = 0
+        while j < vectorEnd {
+            backwardLanes(kind, size: size, j: j, g: g, e: e, hPrevious: hPrevious, cPrevious: cPrevious,
+                          dh: dh, dc: dc, dp: dp, dr: dr, w: w, dw: dw, lanes: Lanes8.self)
+            j += 8
+        }
+        while j < size {
+            backwardLanes(kind, size: size, j: j, g: g, e: e, hPrevious: hPrevious, cPrevious: cPrevious,
+                          dh: dh, dc: dc, dp: dp, dr: dr, w: w, dw: dw, lanes: Lanes1.self)
+            j += 1
+        }
+    }
+
+    @inline(__always)
+    private static func backwardLanes<L: Lanes>(
+        _ kind: RecurrentCellKind, size: Int, j: Int,
+        g: UnsafePointer<Float>, e: UnsafePointer<Float>, hPrevious: UnsafePointer<Float>, cPrevious: UnsafePointer<Float>,
+        dh: UnsafeMutablePointer<Float>, dc: UnsafeMutablePointer<Float>, dp: UnsafeMutablePointer<Float>,
+        dr: UnsafeMutablePointer<Float>, w: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>, lanes: L.Type
+    ) {
+        let one = L.splat(1)
         switch kind {
         case .rnnTanh:
-            for j in 0..<size {
-                let value = dh[j] * (1 - g[j] * g[j])
-                dp[j] = value
-                dr[j] = value
-                dh[j] = 0
-            }
+            let y = L.load(g + j)
+            let value = L.load(dh + j) * (one - y * y)
+            L.store(value, dp + j)
+            L.store(value, dr + j)
+            L.store(L.splat(0), dh + j)
         case .rnnReLU:
-            for j in 0..<size {
-                let value = g[j] > 0 ? dh[j] : 0
-                dp[j] = value
-                dr[j] = value
-                dh[j] = 0
+            let value = L.positiveMask(L.load(g + j), L.load(dh + j))
+            L.store(value, dp + j)
+            L.store(value, dr + j)
+            L.store(L.splat(0), dh + j)
+        case .lstm, .peepholeLSTM:
+            let peep = kind == .peepholeLSTM
+            let (input, forget) = (L.load(g + j), L.load(g + size + j))
+            let (candidate, output) = (L.load(g + 2 * size + j), L.load(g + 3 * size + j))
+            let newCell = L.load(e + j)
+            let squashedCell = L.tanh(newCell)
+            let incoming = L.load(dh + j)
+            let dOutput = incoming * squashedCell * output * (one - output)
+            var cellTotal = L.fma(incoming * output, one - squashedCell * squashedCell, L.load(dc + j))
+            if peep { cellTotal = L.fma(dOutput, L.load(w + 2 * size + j), cellTotal) }
+            let previousCell = L.load(cPrevious + j)
+            let dInput = cellTotal * candidate * input * (one - input)
+            let dForget = cellTotal * previousCell * forget * (one - forget)
+            let dCandidate = cellTotal * input * (one - candidate * candidate)
+            L.store(dInput, dp + j); L.store(dForget, dp + size + j)
+            L.store(dCandidate, dp + 2 * size + j); L.store(dOutput, dp + 3 * size + j)
+            L.store(dInput, dr + j); L.store(dForget, dr + size + j)
+            L.store(dCandidate, dr + 2 * size + j); L.store(dOutput, dr + 3 * size + j)
+            var previousCellGradient = cellTotal * forget
+            if peep {
+                L.store(L.fma(dInput, previousCell, L.load(dw + j)), dw + j)
+                L.store(L.fma(dForget, previousCell, L.load(dw + size + j)), dw + size + j)
+                L.store(L.fma(dOutput, newCell, L.load(dw + 2 * size + j)), dw + 2 * size + j)
+                previousCellGradient = L.fma(dForget, L.load(w + size + j), L.fma(dInput, L.load(w + j), previousCellGradient))
             }
-        case .lstm:
-            for j in 0..<size {
-                let (input, forget, candidate, output) = (g[j], g[size + j], g[2 * size + j], g[3 * size + j])
-                let squashedCell = tanhf(e[j])
-                let cellTotal = dc[j] + dh[j] * output * (1 - squashedCell * squashedCell)
-                let dInput = cellTotal * candidate * input * (1 - input)
-                let dForget = cellTotal * cPrevious[j] * forget * (1 - forget)
-                let dCandidate = cellTotal * input * (1 - candidate * candidate)
-                let dOutput = dh[j] * squashedCell * output * (1 - output)
-                dp[j] = dInput
-                dp[size + j] = dForget
-                dp[2 * size + j] = dCandidate
-                dp[3 * size + j] = dOutput
-                dr[j] = dInput
-                dr[size + j] = dForget
-                dr[2 * size + j] = dCandidate
-                dr[3 * size + j] = dOutput
-                dc[j] = cellTotal * forget
-                dh[j] = 0
-            }
-        case .peepholeLSTM:
-            for j in 0..<size {
-                let (input, forget, candidate, output) = (g[j], g[size + j], g[2 * size + j], g[3 * size + j])
-                let squashedCell = tanhf(e[j])
-                let dOutput = dh[j] * squashedCell * output * (1 - output)
-                // The new cell reaches the loss through h and through the output gate's peephole.
-                let cellTotal = dc[j] + dh[j] * output * (1 - squashedCell * squashedCell) + dOutput * w[2 * size + j]
-                let dInput = cellTotal * candidate * input * (1 - input)
-                let dForget = cellTotal * cPrevious[j] * forget * (1 - forget)
-                let dCandidate = cellTotal * input * (1 - candidate * candidate)
-                dp[j] = dInput
-                dp[size + j] = dForget
-                dp[2 * size + j] = dCandidate
-                dp[3 * size + j] = dOutput
-                dr[j] = dInput
-                dr[size + j] = dForget
-                dr[2 * size + j] = dCandidate
-                dr[3 * size + j] = dOutput
-                dw[j] += dInput * cPrevious[j]
-                dw[size + j] += dForget * cPrevious[j]
-                dw[2 * size + j] += dOutput * e[j]
-                dc[j] = cellTotal * forget + dInput * w[j] + dForget * w[size + j]
-                dh[j] = 0
-            }
+            L.store(previousCellGradient, dc + j)
+            L.store(L.splat(0), dh + j)
+        case .gru:
+            let (reset, update, candidate) = (L.load(g + j), L.load(g + size + j), L.load(g + 2 * size + j))
+            let incoming = L.load(dh + j)
+            let dCandidate = incoming * (one - update) * (one - candidate * candidate)
+            let dUpdate = incoming * (L.load(hPrevious + j) - candidate) * update * (one - update)
+            let dReset = dCandidate * L.load(e + j) * reset * (one - reset)
+            L.store(dReset, dp + j); L.store(dUpdate, dp + size + j); L.store(dCandidate, dp + 2 * size + j)
+            L.store(dReset, dr + j); L.store(dUpdate, dr + size + j); L.store(dCandidate * reset, dr + 2 * size + j)
+            L.store(incoming * update, dh + j)
         case .choGRU:
             fatalError("choGRU steps run in RecurrentStack's two-product path")
-        case .gru:
-            for j in 0..<size {
-                let (reset, update, candidate) = (g[j], g[size + j], g[2 * size + j])
-                let dCandidate = dh[j] * (1 - update) * (1 - candidate * candidate)
-                let dUpdate = dh[j] * (hPrevious[j] - candidate) * update * (1 - update)
-                let dReset = dCandidate * e[j] * reset * (1 - reset)
-                dp[j] = dReset
-                dp[size + j] = dUpdate
-                dp[2 * size + j] = dCandidate
-                dr[j] = dReset
-                dr[size + j] = dUpdate
-                dr[2 * size + j] = dCandidate * reset
-                dh[j] = dh[j] * update
-            }
         }
     }
 }

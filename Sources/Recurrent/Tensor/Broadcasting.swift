@@ -69,6 +69,22 @@ extension Tensor {
         if shape == other.shape {
             return Tensor(shape: shape, scalars: zip(scalars, other.scalars).map(f))
         }
+        // The common case of a bias: `other` matches the trailing dimensions of `self`, so it
+        // repeats every `other.count` values.
+        if other.rank <= rank, Array(shape.suffix(other.rank)) == other.shape, other.count > 0 {
+            var result = [Float](repeating: 0, count: count)
+            let width = other.count
+            scalars.withUnsafeBufferPointer { left in
+                other.scalars.withUnsafeBufferPointer { right in
+                    result.withUnsafeMutableBufferPointer { out in
+                        for row in 0..<(count / width) {
+                            for j in 0..<width { out[row * width + j] = f(left[row * width + j], right[j]) }
+                        }
+                    }
+                }
+            }
+            return Tensor(shape: shape, scalars: result)
+        }
         let broadcast = Broadcast(shape, other.shape, operation: operation)
         var result = [Float](repeating: 0, count: broadcast.shape.reduce(1, *))
         scalars.withUnsafeBufferPointer { left in
@@ -83,6 +99,19 @@ extension Tensor {
     /// broadcast to `self.shape`: the gradient of a broadcast operand.
     func summed(toShape target: [Int]) -> Tensor {
         if shape == target { return self }
+        // The gradient of a bias: sum the rows of repeats, in row order.
+        if target.count <= rank, Array(shape.suffix(target.count)) == target, !target.isEmpty {
+            let width = target.reduce(1, *)
+            var result = [Float](repeating: 0, count: width)
+            scalars.withUnsafeBufferPointer { source in
+                result.withUnsafeMutableBufferPointer { out in
+                    for row in 0..<(width == 0 ? 0 : count / width) {
+                        for j in 0..<width { out[j] += source[row * width + j] }
+                    }
+                }
+            }
+            return Tensor(shape: target, scalars: result)
+        }
         let broadcast = Broadcast(shape, target, operation: "summed(toShape:)")
         require(broadcast.shape == shape, "summed(toShape:): \(target) does not broadcast to \(shape)")
         var result = [Float](repeating: 0, count: target.reduce(1, *))

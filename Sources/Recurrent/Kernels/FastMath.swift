@@ -1,0 +1,83 @@
+/// tanh and the logistic function for the kernels, eight lanes at a time.
+///
+/// `tanh` is the rational approximation Eigen uses for `float`: an odd polynomial of degree
+/// 13 over an even one of degree 6, on inputs clamped to ±7.99881 (beyond which tanh rounds to
+/// ±1 in single precision). Near zero the ratio is `x` times 1 − 1.3·10⁻⁷, so small inputs keep
+/// their relative accuracy. NaN stays NaN, so a run that diverges shows it. The logistic function is `σ(x) = ½ tanh(x/2) + ½`, an identity, so both share
+/// one approximation. The scalar versions perform the same operations in the same order as
+/// each vector lane, so a value gets the same bits whichever path computes it.
+enum FastMath {
+    // Literals rather than arrays: the hot loops must not pay for array access.
+    private static var clamp: Float { 7.99881172180175781 }
+    private static var alpha0: Float { 4.89352455891786e-03 }
+    private static var alpha1: Float { 6.37261928875436e-04 }
+    private static var alpha2: Float { 1.48572235717979e-05 }
+    private static var alpha3: Float { 5.12229709037114e-08 }
+    private static var alpha4: Float { -8.60467152213735e-11 }
+    private static var alpha5: Float { 2.00018790482477e-13 }
+    private static var alpha6: Float { -2.76076847742355e-16 }
+    private static var beta0: Float { 4.89352518554385e-03 }
+    private static var beta1: Float { 2.26843463243900e-03 }
+    private static var beta2: Float { 1.18534705686654e-04 }
+    private static var beta3: Float { 1.19825839466702e-06 }
+
+    @inline(__always)
+    static func tanh(_ value: SIMD8<Float>) -> SIMD8<Float> {
+        let x = pointwiseMax(SIMD8(repeating: -clamp), pointwiseMin(SIMD8(repeating: clamp), value))
+        let x2 = x * x
+        var p = SIMD8<Float>(repeating: alpha5).addingProduct(x2, SIMD8(repeating: alpha6))
+        p = SIMD8(repeating: alpha4).addingProduct(x2, p)
+        p = SIMD8(repeating: alpha3).addingProduct(x2, p)
+        p = SIMD8(repeating: alpha2).addingProduct(x2, p)
+        p = SIMD8(repeating: alpha1).addingProduct(x2, p)
+        p = SIMD8(repeating: alpha0).addingProduct(x2, p)
+        p = x * p
+        var q = SIMD8<Float>(repeating: beta2).addingProduct(x2, SIMD8(repeating: beta3))
+        q = SIMD8(repeating: beta1).addingProduct(x2, q)
+        q = SIMD8(repeating: beta0).addingProduct(x2, q)
+        return keepingNaN(p / q, of: value)
+    }
+
+    @inline(__always)
+    static func tanh(_ value: Float) -> Float {
+        let x = Swift.max(Swift.min(value, clamp), -clamp)
+        let x2 = x * x
+        var p = alpha5.addingProduct(x2, alpha6)
+        p = alpha4.addingProduct(x2, p)
+        p = alpha3.addingProduct(x2, p)
+        p = alpha2.addingProduct(x2, p)
+        p = alpha1.addingProduct(x2, p)
+        p = alpha0.addingProduct(x2, p)
+        p = x * p
+        var q = beta2.addingProduct(x2, beta3)
+        q = beta1.addingProduct(x2, q)
+        q = beta0.addingProduct(x2, q)
+        return value.isNaN ? value : p / q
+    }
+
+    /// `result`, with the lanes where `value` is NaN replaced by `value`: the clamp loses NaN
+    /// (vector minimum and maximum return the number), so it is put back by bit selection.
+    @inline(__always)
+    private static func keepingNaN(_ result: SIMD8<Float>, of value: SIMD8<Float>) -> SIMD8<Float> {
+        let magnitude = unsafeBitCast(value.bitPattern & SIMD8(repeating: 0x7FFF_FFFF), to: SIMD8<Int32>.self)
+        let isNaN = unsafeBitCast(magnitude .> SIMD8<Int32>(repeating: 0x7F80_0000), to: SIMD8<Int32>.self)
+        let mask = unsafeBitCast(isNaN, to: SIMD8<UInt32>.self)
+        return SIMD8(bitPattern: (value.bitPattern & mask) | (result.bitPattern & ~mask))
+    }
+
+    @inline(__always)
+    static func sigmoid(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        SIMD8(repeating: 0.5).addingProduct(SIMD8(repeating: 0.5), tanh(x * 0.5))
+    }
+
+    @inline(__always)
+    static func sigmoid(_ x: Float) -> Float {
+        Float(0.5).addingProduct(0.5, tanh(x * 0.5))
+    }
+}
+
+extension SIMD8 where Scalar == Float {
+    /// The lanes' IEEE bit patterns, and back.
+    @inline(__always) var bitPattern: SIMD8<UInt32> { unsafeBitCast(self, to: SIMD8<UInt32>.self) }
+    @inline(__always) init(bitPattern: SIMD8<UInt32>) { self = unsafeBitCast(bitPattern, to: SIMD8<Float>.self) }
+}
