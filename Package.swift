@@ -34,7 +34,9 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CProcessSpawn"),
-        .target(name: "Recurrent", swiftSettings: vectorFlags),
+        // The kernels touch class-held buffers in tight loops; the dynamic exclusivity check on
+        // each access cost several percent of a training step.
+        .target(name: "Recurrent", swiftSettings: vectorFlags + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .target(name: "LessonKit", swiftSettings: vectorFlags),
         .target(name: "Notebook", dependencies: ["LessonKit", "CProcessSpawn", .product(name: "Yams", package: "Yams")]),
         .target(name: "Site", dependencies: ["CCmarkGFM"]),

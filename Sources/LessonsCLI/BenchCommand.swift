@@ -24,10 +24,13 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print JSON lines instead of a table.")
     var json = false
 
+    @Option(help: "Run only the configuration with this name (for profiling).")
+    var only: String?
+
     func run() throws {
         Engine.threadCount = threads
         var rows: [[String]] = []
-        for benchmark in TrainingBenchmark.standard {
+        for benchmark in TrainingBenchmark.standard where only == nil || benchmark.name == only {
             let result = benchmark.run(repetitions: repetitions)
             if json {
                 print("{\"name\":\"\(benchmark.name)\",\"threads\":\(threads),\"ms\":\(result.millisecondsPerStep),\"sequences_per_second\":\(result.sequencesPerSecond),\"gflops\":\(result.gflops)}")
@@ -36,6 +39,10 @@ struct BenchCommand: ParsableCommand {
                              String(format: "%.0f", result.sequencesPerSecond), String(format: "%.1f", result.gflops)])
             }
             fflush(nil)
+        }
+        if only != nil {
+            for row in rows { print(row.joined(separator: "  ")) }
+            return
         }
         let gemm = MatrixBenchmark.matmul(m: 512, k: 512, n: 512, repetitions: 9)
         let small = MatrixBenchmark.matmul(m: 32, k: 128, n: 512, repetitions: 201)

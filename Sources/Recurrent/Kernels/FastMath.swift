@@ -23,7 +23,7 @@ enum FastMath {
 
     @inline(__always)
     static func tanh(_ value: SIMD8<Float>) -> SIMD8<Float> {
-        let x = pointwiseMax(SIMD8(repeating: -clamp), pointwiseMin(SIMD8(repeating: clamp), value))
+        let x = clampedKeepingNaN(value)
         let x2 = x * x
         var p = SIMD8<Float>(repeating: alpha5).addingProduct(x2, SIMD8(repeating: alpha6))
         p = SIMD8(repeating: alpha4).addingProduct(x2, p)
@@ -35,12 +35,12 @@ enum FastMath {
         var q = SIMD8<Float>(repeating: beta2).addingProduct(x2, SIMD8(repeating: beta3))
         q = SIMD8(repeating: beta1).addingProduct(x2, q)
         q = SIMD8(repeating: beta0).addingProduct(x2, q)
-        return keepingNaN(p / q, of: value)
+        return p / q
     }
 
     @inline(__always)
     static func tanh(_ value: Float) -> Float {
-        let x = Swift.max(Swift.min(value, clamp), -clamp)
+        let x = value > clamp ? clamp : (value < -clamp ? -clamp : value)
         let x2 = x * x
         var p = alpha5.addingProduct(x2, alpha6)
         p = alpha4.addingProduct(x2, p)
@@ -52,17 +52,20 @@ enum FastMath {
         var q = beta2.addingProduct(x2, beta3)
         q = beta1.addingProduct(x2, q)
         q = beta0.addingProduct(x2, q)
-        return value.isNaN ? value : p / q
+        return p / q
     }
 
-    /// `result`, with the lanes where `value` is NaN replaced by `value`: the clamp loses NaN
-    /// (vector minimum and maximum return the number), so it is put back by bit selection.
+    /// `value` limited to ±clamp by bit selection. (The standard library's vector minimum and
+    /// maximum are not inlined here and return the number when a lane is NaN; comparisons with
+    /// NaN are false, so selecting on them leaves NaN lanes as they are.)
     @inline(__always)
-    private static func keepingNaN(_ result: SIMD8<Float>, of value: SIMD8<Float>) -> SIMD8<Float> {
-        let magnitude = unsafeBitCast(value.bitPattern & SIMD8(repeating: 0x7FFF_FFFF), to: SIMD8<Int32>.self)
-        let isNaN = unsafeBitCast(magnitude .> SIMD8<Int32>(repeating: 0x7F80_0000), to: SIMD8<Int32>.self)
-        let mask = unsafeBitCast(isNaN, to: SIMD8<UInt32>.self)
-        return SIMD8(bitPattern: (value.bitPattern & mask) | (result.bitPattern & ~mask))
+    private static func clampedKeepingNaN(_ value: SIMD8<Float>) -> SIMD8<Float> {
+        let upper = SIMD8<Float>(repeating: clamp)
+        let lower = SIMD8<Float>(repeating: -clamp)
+        let over = unsafeBitCast(value .> upper, to: SIMD8<UInt32>.self)
+        let under = unsafeBitCast(value .< lower, to: SIMD8<UInt32>.self)
+        let kept = value.bitPattern & ~(over | under)
+        return SIMD8(bitPattern: kept | (upper.bitPattern & over) | (lower.bitPattern & under))
     }
 
     @inline(__always)

@@ -90,11 +90,15 @@ enum MatrixProduct {
         a: UnsafePointer<Float>, lda: Int, transposed: Bool, row: Int, rows: Int, k: Int, into panel: UnsafeMutablePointer<Float>
     ) {
         if rows < panelRows { panel.update(repeating: 0, count: panelRows * k) }
-        for r in 0..<rows {
-            if transposed {
-                // op(A) = Aᵀ: element (row + r, p) is a[p * lda + row + r].
-                for p in 0..<k { panel[p * panelRows + r] = a[p * lda + row + r] }
-            } else {
+        if transposed {
+            // op(A) = Aᵀ: the six values for column p are contiguous, a[p * lda + row ..< + rows].
+            for p in 0..<k {
+                let source = a + p * lda + row
+                let target = panel + p * panelRows
+                for r in 0..<rows { target[r] = source[r] }
+            }
+        } else {
+            for r in 0..<rows {
                 let source = a + (row + r) * lda
                 for p in 0..<k { panel[p * panelRows + r] = source[p] }
             }
@@ -184,9 +188,17 @@ final class PackedRight: @unchecked Sendable {
                     let source = b + (column + j) * ldb
                     for p in 0..<k { target[p * width + j] = source[p] }
                 }
+            } else if columns == width {
+                for p in 0..<k {
+                    let source = UnsafeRawPointer(b + p * ldb + column)
+                    let destination = UnsafeMutableRawPointer(target + p * width)
+                    destination.storeBytes(of: source.loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+                    destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self),
+                                           toByteOffset: 32, as: SIMD8<Float>.self)
+                }
             } else {
                 for p in 0..<k {
-                    (target + p * width).update(from: b + p * ldb + column, count: columns)
+                    for j in 0..<columns { target[p * width + j] = b[p * ldb + column + j] }
                 }
             }
         }
