@@ -92,10 +92,21 @@ enum MatrixProduct {
         if rows < panelRows { panel.update(repeating: 0, count: panelRows * k) }
         if transposed {
             // op(A) = Aᵀ: the six values for column p are contiguous, a[p * lda + row ..< + rows].
-            for p in 0..<k {
-                let source = a + p * lda + row
-                let target = panel + p * panelRows
-                for r in 0..<rows { target[r] = source[r] }
+            // Six explicit copies for a full panel: a loop of variable length here becomes a
+            // memmove call per column, which costs more than the copy.
+            if rows == panelRows {
+                for p in 0..<k {
+                    let source = a + p * lda + row
+                    let target = panel + p * panelRows
+                    target[0] = source[0]; target[1] = source[1]; target[2] = source[2]
+                    target[3] = source[3]; target[4] = source[4]; target[5] = source[5]
+                }
+            } else {
+                for p in 0..<k {
+                    let source = a + p * lda + row
+                    let target = panel + p * panelRows
+                    for r in 0..<rows { target[r] = source[r] }
+                }
             }
         } else {
             for r in 0..<rows {

@@ -22,6 +22,16 @@ extension Tensor {
                     for index in target.indices { target[index] += source[index] }
                 }
             }
+        } else if rhs.rank <= lhs.rank, Array(lhs.shape.suffix(rhs.rank)) == rhs.shape, rhs.count > 0 {
+            // A bias: add it to every row, in place.
+            let width = rhs.count
+            lhs.scalars.withUnsafeMutableBufferPointer { target in
+                rhs.scalars.withUnsafeBufferPointer { source in
+                    for row in 0..<(target.count / width) {
+                        for j in 0..<width { target[row * width + j] += source[j] }
+                    }
+                }
+            }
         } else {
             let result = lhs + rhs
             require(result.shape == lhs.shape, "+=: cannot add shape \(rhs.shape) into \(lhs.shape)")
