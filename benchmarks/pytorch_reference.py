@@ -63,12 +63,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--repetitions", type=int, default=7)
+    parser.add_argument("--only", help="run only the configuration with this name (for memory measurements)")
     arguments = parser.parse_args()
     torch.set_num_threads(arguments.threads)
     for configuration in CONFIGURATIONS:
+        if arguments.only and configuration[0] != arguments.only:
+            continue
         ms, sequences, gflops = run(*configuration, repetitions=arguments.repetitions)
         print(json.dumps({"name": configuration[0], "threads": arguments.threads, "ms": ms,
                           "sequences_per_second": sequences, "gflops": gflops}), flush=True)
+    if arguments.only:
+        return
     a = torch.rand(512, 512)
     b = torch.rand(512, 512)
     for _ in range(3):

@@ -66,17 +66,23 @@ enum MatrixProduct {
             for rowPanel in 0..<rowPanels {
                 let row = rowPanel * panelRows
                 let rows = min(panelRows, m - row)
-                packLeft(a: left, lda: lda, transposed: transposeA, row: row, rows: rows, k: k, into: packedA)
+                // A full panel of an untransposed A is read in place (its six rows are just
+                // `lda` apart); only transposed or partial panels are copied.
+                let direct = !transposeA && rows == panelRows
+                if !direct { packLeft(a: left, lda: lda, transposed: transposeA, row: row, rows: rows, k: k, into: packedA) }
+                let panelA = direct ? left + row * lda : UnsafePointer(packedA)
+                let (rowStride, columnStride) = direct ? (lda, 1) : (1, panelRows)
                 for columnPanel in first..<last {
                     let column = columnPanel * panelColumns
                     kernel(
-                        k: k, a: packedA, b: right.panel(columnPanel), c: output + row * ldc + column, ldc: ldc,
+                        k: k, a: panelA, rowStride: rowStride, columnStride: columnStride, b: right.panel(columnPanel),
+                        c: output + row * ldc + column, ldc: ldc,
                         rows: rows, columns: min(panelColumns, n - column), accumulate: accumulate)
                 }
             }
         }
         // Small products cost less than waking a second thread: run the slices in turn.
-        if threads == 1 || m * n * k < 1 << 18 {
+        if threads == 1 || m * n * k < 1 << 22 {
             for thread in 0..<threads { work(thread) }
         } else {
             DispatchQueue.concurrentPerform(iterations: threads, execute: work)
@@ -117,10 +123,11 @@ enum MatrixProduct {
     }
 
     /// `C[rows × columns] (+)= A-panel · B-panel` over `k`, the 6 × 16 block in registers.
+    /// Element `(r, p)` of the A panel is `a[r * rowStride + p * columnStride]`.
     @inline(__always)
     private static func kernel(
-        k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int,
-        rows: Int, columns: Int, accumulate: Bool
+        k: Int, a: UnsafePointer<Float>, rowStride: Int, columnStride: Int, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
     ) {
         let full = rows == panelRows && columns == panelColumns
         // A partial block is computed into a full-size scratch block and copied out.
@@ -145,17 +152,17 @@ enum MatrixProduct {
                 let b1 = pb.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
                 var broadcast = SIMD8<Float>(repeating: pa[0])
                 c00 = c00.addingProduct(broadcast, b0); c01 = c01.addingProduct(broadcast, b1)
-                broadcast = SIMD8(repeating: pa[1])
+                broadcast = SIMD8(repeating: pa[rowStride])
                 c10 = c10.addingProduct(broadcast, b0); c11 = c11.addingProduct(broadcast, b1)
-                broadcast = SIMD8(repeating: pa[2])
+                broadcast = SIMD8(repeating: pa[2 * rowStride])
                 c20 = c20.addingProduct(broadcast, b0); c21 = c21.addingProduct(broadcast, b1)
-                broadcast = SIMD8(repeating: pa[3])
+                broadcast = SIMD8(repeating: pa[3 * rowStride])
                 c30 = c30.addingProduct(broadcast, b0); c31 = c31.addingProduct(broadcast, b1)
-                broadcast = SIMD8(repeating: pa[4])
+                broadcast = SIMD8(repeating: pa[4 * rowStride])
                 c40 = c40.addingProduct(broadcast, b0); c41 = c41.addingProduct(broadcast, b1)
-                broadcast = SIMD8(repeating: pa[5])
+                broadcast = SIMD8(repeating: pa[5 * rowStride])
                 c50 = c50.addingProduct(broadcast, b0); c51 = c51.addingProduct(broadcast, b1)
-                pa += panelRows
+                pa += columnStride
                 pb += panelColumns * MemoryLayout<Float>.stride
             }
             func store(_ value: SIMD8<Float>, _ r: Int, _ half: Int) {

@@ -73,8 +73,10 @@ extension RecurrentStack {
         let outputWidth = outputGradient.shape[2]
         // ∂L/∂P in rows b * time + t (the layout of the input projection), and ∂L/∂R in rows
         // s * batch + b (the layout of the trace's previous hidden states).
-        let projectedGradient = ScratchBuffer(zeros: batch * time * gates)
-        let recurrentGradient = ScratchBuffer(zeros: time * batch * gates)
+        // Every row is written, except the steps past a sequence's length, which must read as
+        // zero in the weight-gradient products below.
+        let projectedGradient = lengths == nil ? ScratchBuffer(uninitialized: batch * time * gates) : ScratchBuffer(zeros: batch * time * gates)
+        let recurrentGradient = lengths == nil ? ScratchBuffer(uninitialized: time * batch * gates) : ScratchBuffer(zeros: time * batch * gates)
         let dh = ScratchBuffer(copying: hiddenGradient)
         let dc = ScratchBuffer(copying: cellGradient)
         let hiddenWeight = ScratchBuffer(copying: trace.weights.hidden.scalars)

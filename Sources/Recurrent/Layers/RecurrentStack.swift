@@ -187,13 +187,14 @@ final class RecurrentStack {
         let hiddenBias = ScratchBuffer(copying: weights.hiddenBias?.scalars ?? [Float](repeating: 0, count: gateWidth))
         let state = ScratchBuffer(copying: hidden)
         let cellState = ScratchBuffer(copying: cell)
-        let recurrent = ScratchBuffer(zeros: batch * gateWidth)
+        // Buffers every step overwrites before reading need no zeroing.
+        let recurrent = ScratchBuffer(uninitialized: batch * gateWidth)
         let stepCount = time * batch
         // Without a trace, every step writes its gates into the same scratch row.
-        let gates = ScratchBuffer(zeros: (keepTrace ? stepCount : batch) * gateWidth)
-        let extra = ScratchBuffer(zeros: (keepTrace ? stepCount : batch) * size)
-        let previousHidden = ScratchBuffer(zeros: keepTrace ? stepCount * size : 0)
-        let previousCell = ScratchBuffer(zeros: keepTrace && kind.hasCellState ? stepCount * size : 0)
+        let gates = ScratchBuffer(uninitialized: (keepTrace ? stepCount : batch) * gateWidth)
+        let extra = ScratchBuffer(uninitialized: (keepTrace ? stepCount : batch) * size)
+        let previousHidden = ScratchBuffer(uninitialized: keepTrace ? stepCount * size : 0)
+        let previousCell = ScratchBuffer(uninitialized: keepTrace && kind.hasCellState ? stepCount * size : 0)
         let outputWidth = output.shape[2]
         let peephole = ScratchBuffer(copying: weights.peephole?.scalars ?? [])
         let resetState = ScratchBuffer(zeros: kind == .choGRU ? batch * size : 0)
