@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import LessonKit
+
+@Suite struct ParallelMapTests {
+    @Test func keepsTheOrderOfTheElements() {
+        let input = Array(0..<200)
+        let output = input.parallelMap { value -> Int in
+            // Uneven work so that later elements can finish first.
+            var sum = 0
+            for step in 0..<((200 - value) * 500) { sum &+= step }
+            return value * 2 + (sum == -1 ? 1 : 0)
+        }
+        #expect(output == input.map { $0 * 2 })
+    }
+
+    @Test func handlesEmptyAndSingleInputs() {
+        #expect(([] as [Int]).parallelMap { $0 + 1 } == [])
+        #expect([41].parallelMap { $0 + 1 } == [42])
+    }
+
+    @Test func usesMoreThanOneThreadWhenItCan() throws {
+        try #require(ProcessInfo.processInfo.activeProcessorCount > 1)
+        let threads = Array(0..<16).parallelMap { _ -> String in
+            Thread.sleep(forTimeInterval: 0.02)
+            return "\(Unmanaged.passUnretained(Thread.current).toOpaque())"
+        }
+        #expect(Set(threads).count > 1)
+    }
+}
