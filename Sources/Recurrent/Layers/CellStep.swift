@@ -29,6 +29,17 @@ enum CellStep {
     ) {
         let vectorEnd = size - size % 8
         var j = 0
+        if let structure = kind.lstmStructure {
+            while j < vectorEnd {
+                lstmForwardLanes(structure, size: size, j: j, p: p, r: r, h: h, c: c, g: g, e: e, w: w, lanes: Lanes8.self)
+                j += 8
+            }
+            while j < size {
+                lstmForwardLanes(structure, size: size, j: j, p: p, r: r, h: h, c: c, g: g, e: e, w: w, lanes: Lanes1.self)
+                j += 1
+            }
+            return
+        }
         while j < vectorEnd {
             forwardLanes(kind, size: size, j: j, p: p, r: r, h: h, c: c, g: g, e: e, w: w, lanes: Lanes8.self)
             j += 8
@@ -37,6 +48,49 @@ enum CellStep {
             forwardLanes(kind, size: size, j: j, p: p, r: r, h: h, c: c, g: g, e: e, w: w, lanes: Lanes1.self)
             j += 1
         }
+    }
+
+    /// One group of lanes of an LSTM step with the parts `structure` has (see `LSTMStructure`).
+    /// Gates store their activated values, 1 for a removed gate.
+    @inline(__always)
+    private static func lstmForwardLanes<L: Lanes>(
+        _ structure: LSTMStructure, size: Int, j: Int,
+        p: UnsafePointer<Float>, r: UnsafePointer<Float>, h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>,
+        g: UnsafeMutablePointer<Float>, e: UnsafeMutablePointer<Float>, w: UnsafePointer<Float>, lanes: L.Type
+    ) {
+        let one = L.splat(1)
+        let peep = structure.peepholes
+        let previous = L.load(c + j)
+        var input = one
+        if structure.inputGate {
+            var inputPre = L.load(p + j) + L.load(r + j)
+            if peep { inputPre = L.fma(L.load(w + j), previous, inputPre) }
+            input = L.sigmoid(inputPre)
+        }
+        var forget = one
+        if structure.coupledGates {
+            forget = one - input
+        } else if structure.forgetGate {
+            var forgetPre = L.load(p + size + j) + L.load(r + size + j)
+            if peep { forgetPre = L.fma(L.load(w + size + j), previous, forgetPre) }
+            forget = L.sigmoid(forgetPre)
+        }
+        let blockPre = L.load(p + 2 * size + j) + L.load(r + 2 * size + j)
+        let candidate = structure.inputActivation ? L.tanh(blockPre) : blockPre
+        let newCell = L.fma(forget, previous, input * candidate)
+        var output = one
+        if structure.outputGate {
+            var outputPre = L.load(p + 3 * size + j) + L.load(r + 3 * size + j)
+            if peep { outputPre = L.fma(L.load(w + 2 * size + j), newCell, outputPre) }
+            output = L.sigmoid(outputPre)
+        }
+        L.store(newCell, c + j)
+        L.store(output * (structure.outputActivation ? L.tanh(newCell) : newCell), h + j)
+        L.store(input, g + j)
+        L.store(forget, g + size + j)
+        L.store(candidate, g + 2 * size + j)
+        L.store(output, g + 3 * size + j)
+        L.store(newCell, e + j)
     }
 
     @inline(__always)
@@ -54,29 +108,8 @@ enum CellStep {
             let value = L.relu(L.load(p + j) + L.load(r + j))
             L.store(value, h + j)
             L.store(value, g + j)
-        case .lstm, .peepholeLSTM:
-            let peep = kind == .peepholeLSTM
-            let previous = L.load(c + j)
-            var inputPre = L.load(p + j) + L.load(r + j)
-            var forgetPre = L.load(p + size + j) + L.load(r + size + j)
-            if peep {
-                inputPre = L.fma(L.load(w + j), previous, inputPre)
-                forgetPre = L.fma(L.load(w + size + j), previous, forgetPre)
-            }
-            let input = L.sigmoid(inputPre)
-            let forget = L.sigmoid(forgetPre)
-            let candidate = L.tanh(L.load(p + 2 * size + j) + L.load(r + 2 * size + j))
-            let newCell = L.fma(forget, previous, input * candidate)
-            var outputPre = L.load(p + 3 * size + j) + L.load(r + 3 * size + j)
-            if peep { outputPre = L.fma(L.load(w + 2 * size + j), newCell, outputPre) }
-            let output = L.sigmoid(outputPre)
-            L.store(newCell, c + j)
-            L.store(output * L.tanh(newCell), h + j)
-            L.store(input, g + j)
-            L.store(forget, g + size + j)
-            L.store(candidate, g + 2 * size + j)
-            L.store(output, g + 3 * size + j)
-            L.store(newCell, e + j)
+        case .lstm, .peepholeLSTM, .structuredLSTM:
+            fatalError("LSTM steps run in lstmForwardLanes")
         case .gru:
             let reset = L.sigmoid(L.load(p + j) + L.load(r + j))
             let update = L.sigmoid(L.load(p + size + j) + L.load(r + size + j))
@@ -117,6 +150,19 @@ enum CellStep {
     ) {
         let vectorEnd = size - size % 8
         var j = 0
+        if let structure = kind.lstmStructure {
+            while j < vectorEnd {
+                lstmBackwardLanes(structure, size: size, j: j, g: g, e: e, cPrevious: cPrevious,
+                                  dh: dh, dc: dc, dp: dp, dr: dr, w: w, dw: dw, lanes: Lanes8.self)
+                j += 8
+            }
+            while j < size {
+                lstmBackwardLanes(structure, size: size, j: j, g: g, e: e, cPrevious: cPrevious,
+                                  dh: dh, dc: dc, dp: dp, dr: dr, w: w, dw: dw, lanes: Lanes1.self)
+                j += 1
+            }
+            return
+        }
         while j < vectorEnd {
             backwardLanes(kind, size: size, j: j, g: g, e: e, hPrevious: hPrevious, cPrevious: cPrevious,
                           dh: dh, dc: dc, dp: dp, dr: dr, w: w, dw: dw, lanes: Lanes8.self)
@@ -149,33 +195,8 @@ enum CellStep {
             L.store(value, dp + j)
             L.store(value, dr + j)
             L.store(L.splat(0), dh + j)
-        case .lstm, .peepholeLSTM:
-            let peep = kind == .peepholeLSTM
-            let (input, forget) = (L.load(g + j), L.load(g + size + j))
-            let (candidate, output) = (L.load(g + 2 * size + j), L.load(g + 3 * size + j))
-            let newCell = L.load(e + j)
-            let squashedCell = L.tanh(newCell)
-            let incoming = L.load(dh + j)
-            let dOutput = incoming * squashedCell * output * (one - output)
-            var cellTotal = L.fma(incoming * output, one - squashedCell * squashedCell, L.load(dc + j))
-            if peep { cellTotal = L.fma(dOutput, L.load(w + 2 * size + j), cellTotal) }
-            let previousCell = L.load(cPrevious + j)
-            let dInput = cellTotal * candidate * input * (one - input)
-            let dForget = cellTotal * previousCell * forget * (one - forget)
-            let dCandidate = cellTotal * input * (one - candidate * candidate)
-            L.store(dInput, dp + j); L.store(dForget, dp + size + j)
-            L.store(dCandidate, dp + 2 * size + j); L.store(dOutput, dp + 3 * size + j)
-            L.store(dInput, dr + j); L.store(dForget, dr + size + j)
-            L.store(dCandidate, dr + 2 * size + j); L.store(dOutput, dr + 3 * size + j)
-            var previousCellGradient = cellTotal * forget
-            if peep {
-                L.store(L.fma(dInput, previousCell, L.load(dw + j)), dw + j)
-                L.store(L.fma(dForget, previousCell, L.load(dw + size + j)), dw + size + j)
-                L.store(L.fma(dOutput, newCell, L.load(dw + 2 * size + j)), dw + 2 * size + j)
-                previousCellGradient = L.fma(dForget, L.load(w + size + j), L.fma(dInput, L.load(w + j), previousCellGradient))
-            }
-            L.store(previousCellGradient, dc + j)
-            L.store(L.splat(0), dh + j)
+        case .lstm, .peepholeLSTM, .structuredLSTM:
+            fatalError("LSTM steps run in lstmBackwardLanes")
         case .gru:
             let (reset, update, candidate) = (L.load(g + j), L.load(g + size + j), L.load(g + 2 * size + j))
             let incoming = L.load(dh + j)
@@ -188,6 +209,53 @@ enum CellStep {
         case .choGRU:
             fatalError("choGRU steps run in RecurrentStack's two-product path")
         }
+    }
+}
+
+extension CellStep {
+    /// The backward pass of `lstmForwardLanes`: the gradients of the pre-activations of the
+    /// gates present (zero for removed ones), of the previous cell, and of the peepholes.
+    @inline(__always)
+    fileprivate static func lstmBackwardLanes<L: Lanes>(
+        _ structure: LSTMStructure, size: Int, j: Int,
+        g: UnsafePointer<Float>, e: UnsafePointer<Float>, cPrevious: UnsafePointer<Float>,
+        dh: UnsafeMutablePointer<Float>, dc: UnsafeMutablePointer<Float>, dp: UnsafeMutablePointer<Float>,
+        dr: UnsafeMutablePointer<Float>, w: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>, lanes: L.Type
+    ) {
+        let one = L.splat(1)
+        let zero = L.splat(0)
+        let peep = structure.peepholes
+        let (input, forget) = (L.load(g + j), L.load(g + size + j))
+        let (candidate, output) = (L.load(g + 2 * size + j), L.load(g + 3 * size + j))
+        let newCell = L.load(e + j)
+        let squashedCell = structure.outputActivation ? L.tanh(newCell) : newCell
+        let incoming = L.load(dh + j)
+        let dOutput = structure.outputGate ? incoming * squashedCell * output * (one - output) : zero
+        let squashSlope = structure.outputActivation ? one - squashedCell * squashedCell : one
+        var cellTotal = L.fma(incoming * output, squashSlope, L.load(dc + j))
+        if peep && structure.outputGate { cellTotal = L.fma(dOutput, L.load(w + 2 * size + j), cellTotal) }
+        let previousCell = L.load(cPrevious + j)
+        // Gradients with respect to the gate values, then through their sigmoids.
+        var inputValueGradient = cellTotal * candidate
+        let forgetValueGradient = cellTotal * previousCell
+        if structure.coupledGates { inputValueGradient = inputValueGradient - forgetValueGradient }
+        let dInput = structure.inputGate ? inputValueGradient * input * (one - input) : zero
+        let dForget = structure.forgetGateIsFree ? forgetValueGradient * forget * (one - forget) : zero
+        let candidateValueGradient = cellTotal * input
+        let dCandidate = structure.inputActivation ? candidateValueGradient * (one - candidate * candidate) : candidateValueGradient
+        L.store(dInput, dp + j); L.store(dForget, dp + size + j)
+        L.store(dCandidate, dp + 2 * size + j); L.store(dOutput, dp + 3 * size + j)
+        L.store(dInput, dr + j); L.store(dForget, dr + size + j)
+        L.store(dCandidate, dr + 2 * size + j); L.store(dOutput, dr + 3 * size + j)
+        var previousCellGradient = cellTotal * forget
+        if peep {
+            L.store(L.fma(dInput, previousCell, L.load(dw + j)), dw + j)
+            L.store(L.fma(dForget, previousCell, L.load(dw + size + j)), dw + size + j)
+            L.store(L.fma(dOutput, newCell, L.load(dw + 2 * size + j)), dw + 2 * size + j)
+            previousCellGradient = L.fma(dForget, L.load(w + size + j), L.fma(dInput, L.load(w + j), previousCellGradient))
+        }
+        L.store(previousCellGradient, dc + j)
+        L.store(zero, dh + j)
     }
 }
 

@@ -74,11 +74,13 @@ public final class LSTM: RecurrentLayer {
     }
 }
 
-extension LSTM {
-    /// Sets the forget gate's bias so that the gate starts at `σ(value)`: the forget slice of
-    /// `bias_ih` becomes `value` and that of `bias_hh` zero (PyTorch adds the two). A bias of
-    /// 1 or more keeps the gate open at first, so gradients survive long lags from the start.
+extension RecurrentLayer {
+    /// For the LSTMs: sets the forget gate's bias so that the gate starts at `σ(value)`: the
+    /// forget slice of `bias_ih` becomes `value` and that of `bias_hh` zero (PyTorch adds the
+    /// two). A bias of 1 or more keeps the gate open at first, so gradients survive long lags
+    /// from the start.
     public func setForgetGateBias(_ value: Float) {
+        require(kind.hasCellState, "setForgetGateBias: \(kind) has no forget gate")
         let size = hiddenSize
         for (name, parameter) in namedParameters where name.hasPrefix("bias_") {
             let fill: Float = name.hasPrefix("bias_ih") ? value : 0

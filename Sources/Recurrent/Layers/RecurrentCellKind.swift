@@ -21,19 +21,32 @@ public enum RecurrentCellKind: Sendable, Equatable {
     /// Cho et al.'s original GRU: as `gru`, but the reset gate scales the state before the
     /// product, `n = tanh(W_in x + b_in + W_hn (r ⊙ h) + b_hn)`.
     case choGRU
+    /// An LSTM with some of its parts removed or changed (see `LSTMStructure`); gates stacked
+    /// i, f, g, o as in the LSTM, and peephole weights as in `peepholeLSTM` if it has them.
+    case structuredLSTM(LSTMStructure)
 
     /// How many blocks of `hiddenSize` rows `weight_ih` and `weight_hh` stack.
     public var gateCount: Int {
         switch self {
         case .rnnTanh, .rnnReLU: 1
-        case .lstm, .peepholeLSTM: 4
+        case .lstm, .peepholeLSTM, .structuredLSTM: 4
         case .gru, .choGRU: 3
         }
     }
 
     /// Whether the layer carries a cell state besides the hidden state.
-    public var hasCellState: Bool { self == .lstm || self == .peepholeLSTM }
+    public var hasCellState: Bool { lstmStructure != nil }
 
     /// Whether the layer has peephole weights.
-    var hasPeepholes: Bool { self == .peepholeLSTM }
+    var hasPeepholes: Bool { lstmStructure?.peepholes ?? false }
+
+    /// For the LSTMs, which parts they have; `nil` for the others.
+    var lstmStructure: LSTMStructure? {
+        switch self {
+        case .lstm: .standard
+        case .peepholeLSTM: .peephole
+        case .structuredLSTM(let structure): structure
+        default: nil
+        }
+    }
 }

@@ -4,7 +4,13 @@ import Testing
 /// The fused layers' backward pass against finite differences, for every parameter, the input
 /// and the initial states.
 @Suite struct RecurrentLayerGradientTests {
-    static let kinds: [RecurrentCellKind] = [.rnnTanh, .rnnReLU, .lstm, .gru, .peepholeLSTM, .choGRU]
+    static let kinds: [RecurrentCellKind] = [
+        .rnnTanh, .rnnReLU, .lstm, .gru, .peepholeLSTM, .choGRU,
+        .structuredLSTM(LSTMStructure(greff: .coupledGates)),
+        .structuredLSTM(LSTMStructure(greff: .noOutputActivation)),
+        .structuredLSTM(LSTMStructure(inputGate: false, inputActivation: false)),
+        .structuredLSTM(LSTMStructure(forgetGate: false, outputGate: false, peepholes: true)),
+    ]
 
     @Test(arguments: kinds, [false, true])
     func fusedBackwardMatchesFiniteDifferences(kind: RecurrentCellKind, bidirectional: Bool) {
