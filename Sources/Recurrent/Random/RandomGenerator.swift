@@ -73,6 +73,20 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
         integer(in: range.lowerBound..<(range.upperBound + 1))
     }
 
+    /// An index drawn with probability proportional to `weights[index]` (non-negative, not
+    /// all zero), by inverting the cumulative sum in `Double`.
+    public mutating func categorical(_ weights: [Double]) -> Int {
+        let total = weights.reduce(0, +)
+        require(total > 0 && weights.allSatisfy { $0 >= 0 }, "categorical: weights must be non-negative and not all zero")
+        let target = Double(next() >> 11) * 0x1p-53 * total
+        var cumulative = 0.0
+        for (index, weight) in weights.enumerated() {
+            cumulative += weight
+            if target < cumulative { return index }
+        }
+        return weights.lastIndex { $0 > 0 }!
+    }
+
     /// The elements of `array` in an order drawn uniformly (Fisher–Yates, last to first).
     public mutating func shuffled<Element>(_ array: [Element]) -> [Element] {
         var result = array

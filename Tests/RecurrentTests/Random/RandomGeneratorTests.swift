@@ -53,3 +53,15 @@ import Testing
         #expect(shuffled == second.shuffled(Array(0..<50)))
     }
 }
+
+@Suite struct CategoricalTests {
+    @Test func drawsInProportionToTheWeights() {
+        var generator = RandomGenerator(seed: 76)
+        var counts = [0, 0, 0, 0]
+        for _ in 0..<40_000 { counts[generator.categorical([1, 0, 3, 4])] += 1 }
+        #expect(counts[1] == 0)
+        #expect(abs(Double(counts[0]) / 40_000 - 0.125) < 0.01)
+        #expect(abs(Double(counts[2]) / 40_000 - 0.375) < 0.01)
+        #expect(abs(Double(counts[3]) / 40_000 - 0.5) < 0.01)
+    }
+}
