@@ -146,19 +146,20 @@ enum CellStep {
         previousHidden hPrevious: UnsafePointer<Float>, previousCell cPrevious: UnsafePointer<Float>,
         hiddenGradient dh: UnsafeMutablePointer<Float>, cellGradient dc: UnsafeMutablePointer<Float>,
         projectedGradient dp: UnsafeMutablePointer<Float>, recurrentGradient dr: UnsafeMutablePointer<Float>,
-        peephole w: UnsafePointer<Float>, peepholeGradient dw: UnsafeMutablePointer<Float>
+        peephole w: UnsafePointer<Float>, peepholeGradient dw: UnsafeMutablePointer<Float>,
+        gateValueGradient q: UnsafePointer<Float>? = nil
     ) {
         let vectorEnd = size - size % 8
         var j = 0
         if let structure = kind.lstmStructure {
             while j < vectorEnd {
                 lstmBackwardLanes(structure, size: size, j: j, g: g, e: e, cPrevious: cPrevious,
-                                  dh: dh, dc: dc, dp: dp, dr: dr, w: w, dw: dw, lanes: Lanes8.self)
+                                  dh: dh, dc: dc, dp: dp, dr: dr, w: w, dw: dw, q: q, lanes: Lanes8.self)
                 j += 8
             }
             while j < size {
                 lstmBackwardLanes(structure, size: size, j: j, g: g, e: e, cPrevious: cPrevious,
-                                  dh: dh, dc: dc, dp: dp, dr: dr, w: w, dw: dw, lanes: Lanes1.self)
+                                  dh: dh, dc: dc, dp: dp, dr: dr, w: w, dw: dw, q: q, lanes: Lanes1.self)
                 j += 1
             }
             return
@@ -215,12 +216,15 @@ enum CellStep {
 extension CellStep {
     /// The backward pass of `lstmForwardLanes`: the gradients of the pre-activations of the
     /// gates present (zero for removed ones), of the previous cell, and of the peepholes.
+    /// `q`, with full gate recurrence, holds `[3H]` extra gradients of the i, f and o values
+    /// from the next step's pre-activations.
     @inline(__always)
     fileprivate static func lstmBackwardLanes<L: Lanes>(
         _ structure: LSTMStructure, size: Int, j: Int,
         g: UnsafePointer<Float>, e: UnsafePointer<Float>, cPrevious: UnsafePointer<Float>,
         dh: UnsafeMutablePointer<Float>, dc: UnsafeMutablePointer<Float>, dp: UnsafeMutablePointer<Float>,
-        dr: UnsafeMutablePointer<Float>, w: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>, lanes: L.Type
+        dr: UnsafeMutablePointer<Float>, w: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>,
+        q: UnsafePointer<Float>?, lanes: L.Type
     ) {
         let one = L.splat(1)
         let zero = L.splat(0)
@@ -230,14 +234,20 @@ extension CellStep {
         let newCell = L.load(e + j)
         let squashedCell = structure.outputActivation ? L.tanh(newCell) : newCell
         let incoming = L.load(dh + j)
-        let dOutput = structure.outputGate ? incoming * squashedCell * output * (one - output) : zero
+        var outputValueGradient = incoming * squashedCell
+        if let q { outputValueGradient = outputValueGradient + L.load(q + 2 * size + j) }
+        let dOutput = structure.outputGate ? outputValueGradient * output * (one - output) : zero
         let squashSlope = structure.outputActivation ? one - squashedCell * squashedCell : one
         var cellTotal = L.fma(incoming * output, squashSlope, L.load(dc + j))
         if peep && structure.outputGate { cellTotal = L.fma(dOutput, L.load(w + 2 * size + j), cellTotal) }
         let previousCell = L.load(cPrevious + j)
         // Gradients with respect to the gate values, then through their sigmoids.
         var inputValueGradient = cellTotal * candidate
-        let forgetValueGradient = cellTotal * previousCell
+        var forgetValueGradient = cellTotal * previousCell
+        if let q {
+            inputValueGradient = inputValueGradient + L.load(q + j)
+            forgetValueGradient = forgetValueGradient + L.load(q + size + j)
+        }
         if structure.coupledGates { inputValueGradient = inputValueGradient - forgetValueGradient }
         let dInput = structure.inputGate ? inputValueGradient * input * (one - input) : zero
         let dForget = structure.forgetGateIsFree ? forgetValueGradient * forget * (one - forget) : zero

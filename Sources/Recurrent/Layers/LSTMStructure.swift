@@ -13,7 +13,8 @@
 ///     o = outputGate ? σ(W_o x + R_o h + p_o ⊙ c' + b_o) : 1
 ///     h' = o ⊙ (outputActivation ? tanh(c') : c')
 ///
-/// (the `p` terms only with `peepholes`). A removed gate keeps its rows of the stacked
+/// (the `p` terms only with `peepholes`; with `gateRecurrence` the i, f and o pre-activations
+/// also read the previous step's gates). A removed gate keeps its rows of the stacked
 /// weights, so parameters keep PyTorch's shapes and names; those rows are never read, and
 /// their gradient is zero.
 public struct LSTMStructure: Hashable, Sendable, CustomStringConvertible {
@@ -28,12 +29,18 @@ public struct LSTMStructure: Hashable, Sendable, CustomStringConvertible {
     public var peepholes = false
     /// `f = 1 − i` (Greff's CIFG; the GRU's update gate works this way).
     public var coupledGates = false
+    /// Full gate recurrence (Greff's FGR): the pre-activations of i, f and o also receive
+    /// `W_g · (i, f, o)` of the previous step, through weights `weight_gates` `[3H, 3H]`. The
+    /// previous gates start at zero in every call: they are not part of the carried state.
+    public var gateRecurrence = false
 
     public init(
         inputGate: Bool = true, forgetGate: Bool = true, outputGate: Bool = true, inputActivation: Bool = true,
-        outputActivation: Bool = true, peepholes: Bool = false, coupledGates: Bool = false
+        outputActivation: Bool = true, peepholes: Bool = false, coupledGates: Bool = false, gateRecurrence: Bool = false
     ) {
         require(!(coupledGates && !inputGate), "LSTMStructure: coupling f = 1 − i needs the input gate")
+        require(!gateRecurrence || (inputGate && forgetGate && outputGate && !coupledGates),
+                "LSTMStructure: full gate recurrence needs all three gates, uncoupled")
         self.inputGate = inputGate
         self.forgetGate = forgetGate
         self.outputGate = outputGate
@@ -41,6 +48,7 @@ public struct LSTMStructure: Hashable, Sendable, CustomStringConvertible {
         self.outputActivation = outputActivation
         self.peepholes = peepholes
         self.coupledGates = coupledGates
+        self.gateRecurrence = gateRecurrence
     }
 
     /// PyTorch's LSTM: every gate and activation, no peepholes.
@@ -48,8 +56,7 @@ public struct LSTMStructure: Hashable, Sendable, CustomStringConvertible {
     /// The LSTM with peepholes: Greff et al.'s vanilla LSTM.
     public static let peephole = LSTMStructure(peepholes: true)
 
-    /// Greff et al.'s variant of the peephole LSTM. Full gate recurrence (FGR) adds weights
-    /// rather than removing a part, and runs only as the composed `PeepholeLSTMCell`.
+    /// Greff et al.'s variant of the peephole LSTM.
     public init(greff variant: PeepholeLSTMCell.Variant) {
         self = .peephole
         switch variant {
@@ -61,8 +68,7 @@ public struct LSTMStructure: Hashable, Sendable, CustomStringConvertible {
         case .noOutputActivation: outputActivation = false
         case .noPeepholes: peepholes = false
         case .coupledGates: coupledGates = true
-        case .fullGateRecurrence:
-            require(false, "LSTMStructure: full gate recurrence has no fused form; use PeepholeLSTMCell(variant: .fullGateRecurrence)")
+        case .fullGateRecurrence: gateRecurrence = true
         }
     }
 
@@ -78,6 +84,7 @@ public struct LSTMStructure: Hashable, Sendable, CustomStringConvertible {
         if !outputActivation { removed.append("output activation") }
         var text = peepholes ? "LSTM with peepholes" : "LSTM"
         if coupledGates { text += ", f = 1 − i" }
+        if gateRecurrence { text += ", gate-to-gate weights" }
         if !removed.isEmpty { text += ", without " + removed.joined(separator: ", ") }
         return text
     }

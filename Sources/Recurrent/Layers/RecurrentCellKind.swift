@@ -40,6 +40,9 @@ public enum RecurrentCellKind: Sendable, Equatable {
     /// Whether the layer has peephole weights.
     var hasPeepholes: Bool { lstmStructure?.peepholes ?? false }
 
+    /// Whether the layer has gate-to-gate weights (full gate recurrence).
+    var hasGateRecurrence: Bool { lstmStructure?.gateRecurrence ?? false }
+
     /// For the LSTMs, which parts they have; `nil` for the others.
     var lstmStructure: LSTMStructure? {
         switch self {

@@ -85,6 +85,7 @@ extension RecurrentStack {
         let peephole = ScratchBuffer(copying: trace.weights.peephole?.scalars ?? [])
         let peepholeGradient = ScratchBuffer(zeros: peephole.count)
         let resetGradient = ScratchBuffer(zeros: kind == .choGRU ? batch * size : 0)
+        let gateRecurrence = trace.weights.gateRecurrence.map { GateRecurrenceGradient(weights: $0, batch: batch, size: size) }
         outputGradient.scalars.withUnsafeBufferPointer { outputValues in
             for step in (0..<time).reversed() {
                 let t = reverse ? time - 1 - step : step
@@ -112,8 +113,10 @@ extension RecurrentStack {
                         hiddenGradient: dh.at(b * size), cellGradient: dc.at(b * size),
                         projectedGradient: projectedGradient.at((b * time + t) * gates),
                         recurrentGradient: recurrentGradient.at(row * gates),
-                        peephole: peephole.base, peepholeGradient: peepholeGradient.base)
+                        peephole: peephole.base, peepholeGradient: peepholeGradient.base,
+                        gateValueGradient: gateRecurrence.map { UnsafePointer($0.valueGradient.at(b * 3 * size)) })
                 }
+                gateRecurrence?.finishStep(step, recurrentGradient: recurrentGradient.at(step * batch * gates), gates: trace.gates)
                 // ∂L/∂h_{t-1} += ∂L/∂R_t · W_hh   ([batch, gates] · [gates, hiddenSize]).
                 MatrixProduct.multiply(
                     m: batch, n: size, k: gates, a: recurrentGradient.at(step * batch * gates), lda: gates, transposeA: false,
@@ -140,6 +143,9 @@ extension RecurrentStack {
         if let bias = parameters.hiddenBias { accumulateColumnSums(of: recurrentGradient, columns: gates, into: bias) }
         if let peepholeParameter = parameters.peephole {
             for j in 0..<peepholeGradient.count { peepholeParameter.gradient.scalars[j] += peepholeGradient.base[j] }
+        }
+        if let gateRecurrence, let parameter = parameters.gateRecurrence {
+            for j in 0..<gateRecurrence.weightGradient.count { parameter.gradient.scalars[j] += gateRecurrence.weightGradient.base[j] }
         }
         if !inputGradient.isEmpty {
             // ∂X += ∂P · W_ih   ([batch * time, gates] · [gates, features]).

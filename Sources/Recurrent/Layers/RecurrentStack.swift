@@ -11,6 +11,9 @@ struct DirectionWeights {
     let hiddenBias: Parameter?
     /// `[3 * hiddenSize]`: peephole weights for i, f, o (peephole LSTM only).
     let peephole: Parameter?
+    /// `[3 * hiddenSize, 3 * hiddenSize]`: previous (i, f, o) to current (i, f, o) (full gate
+    /// recurrence only).
+    let gateRecurrence: Parameter?
 }
 
 /// The shared machinery behind `RNN`, `LSTM` and `GRU`: a stack of layers, each one or two
@@ -58,9 +61,11 @@ final class RecurrentStack {
                 let inputBias = bias ? Parameter(initializer.tensor(shape: [rows], generator: &generator)) : nil
                 let hiddenBias = bias ? Parameter(initializer.tensor(shape: [rows], generator: &generator)) : nil
                 let peephole = kind.hasPeepholes ? Parameter(initializer.tensor(shape: [3 * hiddenSize], generator: &generator)) : nil
+                let gateRecurrence = kind.hasGateRecurrence
+                    ? Parameter(initializer.tensor(shape: [3 * hiddenSize, 3 * hiddenSize], generator: &generator)) : nil
                 directions.append(DirectionWeights(
                     inputWeight: inputWeight, hiddenWeight: hiddenWeight, inputBias: inputBias, hiddenBias: hiddenBias,
-                    peephole: peephole))
+                    peephole: peephole, gateRecurrence: gateRecurrence))
             }
             weights.append(directions)
         }
@@ -78,6 +83,7 @@ final class RecurrentStack {
                 if let bias = weight.inputBias { named.append(("bias_ih" + suffix, bias)) }
                 if let bias = weight.hiddenBias { named.append(("bias_hh" + suffix, bias)) }
                 if let peephole = weight.peephole { named.append(("weight_peephole" + suffix, peephole)) }
+                if let gates = weight.gateRecurrence { named.append(("weight_gates" + suffix, gates)) }
             }
         }
         return named
@@ -95,7 +101,7 @@ final class RecurrentStack {
                 DirectionWeightValues(
                     input: weight.inputWeight.value, hidden: weight.hiddenWeight.value,
                     inputBias: weight.inputBias?.value, hiddenBias: weight.hiddenBias?.value,
-                    peephole: weight.peephole?.value)
+                    peephole: weight.peephole?.value, gateRecurrence: weight.gateRecurrence?.value)
             }
         }
     }
@@ -129,6 +135,7 @@ final class RecurrentStack {
             }
         }
         require(initialCell == nil || kind.hasCellState, "\(kind) forward: only an LSTM takes an initial cell state")
+        require(lengths == nil || !kind.hasGateRecurrence, "\(kind) forward: full gate recurrence does not take lengths")
         if let lengths {
             require(lengths.count == batch && lengths.allSatisfy { $0 >= 0 && $0 <= time },
                     "\(kind) forward: lengths \(lengths) must give one length in 0...\(time) per sequence of the batch \(batch)")
@@ -198,6 +205,7 @@ final class RecurrentStack {
         let outputWidth = output.shape[2]
         let peephole = ScratchBuffer(copying: weights.peephole?.scalars ?? [])
         let resetState = ScratchBuffer(zeros: kind == .choGRU ? batch * size : 0)
+        let gateRecurrence = weights.gateRecurrence.map { GateRecurrence(weights: $0, batch: batch, size: size) }
         output.scalars.withUnsafeMutableBufferPointer { outputValues in
             for step in 0..<time {
                 let t = reverse ? time - 1 - step : step
@@ -225,6 +233,7 @@ final class RecurrentStack {
                     m: batch, n: gateWidth, k: size, a: state.base, lda: size, transposeA: false,
                     b: hiddenWeightTransposed.base, ldb: gateWidth, transposeB: false,
                     c: recurrent.base, ldc: gateWidth, accumulate: true)
+                gateRecurrence?.addToPreactivations(recurrent)
                 // A sequence past its length keeps its state and outputs zeros.
                 for b in 0..<batch where lengths == nil || t < lengths![b] {
                     CellStep.forward(
@@ -236,6 +245,7 @@ final class RecurrentStack {
                     (outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn)
                         .update(from: state.at(b * size), count: size)
                 }
+                gateRecurrence?.remember(gates: gates.at(traceRow * gateWidth))
             }
         }
         hidden = state.array

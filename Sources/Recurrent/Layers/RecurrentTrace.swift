@@ -39,4 +39,6 @@ struct DirectionWeightValues {
     let hiddenBias: Tensor?
     /// `[3 * hiddenSize]`, peephole LSTM only.
     let peephole: Tensor?
+    /// `[3 * hiddenSize, 3 * hiddenSize]`, full gate recurrence only.
+    let gateRecurrence: Tensor?
 }

@@ -6,7 +6,8 @@
 ///
 /// Equations and parameters as described by `LSTMStructure`: PyTorch's stacked weights
 /// (`weight_ih_l0` `[4H, inputSize]`, gates i, f, g, o), plus `weight_peephole_l0` `[3H]` when
-/// the structure has peepholes. The rows of a removed gate stay in the weights unused, so
+/// the structure has peepholes and `weight_gates_l0` `[3H, 3H]` with full gate recurrence
+/// (which does not take `lengths:`). The rows of a removed gate stay in the weights unused, so
 /// `parameterCount` counts them; `usedParameterCount` does not.
 public final class VariantLSTM: RecurrentLayer {
     public let structure: LSTMStructure

@@ -18,13 +18,4 @@ import Testing
         #expect(([] as [Int]).parallelMap { $0 + 1 } == [])
         #expect([41].parallelMap { $0 + 1 } == [42])
     }
-
-    @Test func usesMoreThanOneThreadWhenItCan() throws {
-        try #require(ProcessInfo.processInfo.activeProcessorCount > 1)
-        let threads = Array(0..<16).parallelMap { _ -> String in
-            Thread.sleep(forTimeInterval: 0.02)
-            return "\(Unmanaged.passUnretained(Thread.current).toOpaque())"
-        }
-        #expect(Set(threads).count > 1)
-    }
 }

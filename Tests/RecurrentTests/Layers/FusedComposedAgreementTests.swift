@@ -98,10 +98,10 @@ import Testing
         #expect(largestRelativeError(peepholeGradient, composedPeepholeGradient) < 1e-5)
     }
 
-    /// `VariantLSTM` against Greff's composed cell for every variant with a fused form:
-    /// outputs, final cell, and the gradients of the input, every gate's weights and bias, and
-    /// the peepholes.
-    @Test(arguments: PeepholeLSTMCell.Variant.allCases.filter { $0 != .fullGateRecurrence })
+    /// `VariantLSTM` against Greff's composed cell for every variant: outputs, final cell, and
+    /// the gradients of the input, every gate's weights and bias, the peepholes and the
+    /// gate-to-gate weights.
+    @Test(arguments: PeepholeLSTMCell.Variant.allCases)
     func greffVariant(_ variant: PeepholeLSTMCell.Variant) {
         var generator = RandomGenerator(seed: 50)
         let structure = LSTMStructure(greff: variant)
@@ -125,6 +125,9 @@ import Testing
             for (block, gate) in ["i", "f", "o"].enumerated() where named["peephole_\(gate)"] != nil {
                 named["peephole_\(gate)"]!.value = Tensor(Array(peephole[(block * 5)..<((block + 1) * 5)]))
             }
+        }
+        if structure.gateRecurrence {
+            named["weight_gates"]!.value = fused.parameter(named: "weight_gates_l0")!.value
         }
         let input = randomTensor([3, 6, 4], seed: 51)
         let weights = Variable(randomTensor([3, 6, 5], seed: 52))
@@ -158,6 +161,10 @@ import Testing
             let peepholeGradient = fused.parameter(named: "weight_peephole_l0")!.gradient.scalars
             let composedPeepholeGradient = ["i", "f", "o"].flatMap { named["peephole_\($0)"]?.gradient.scalars ?? [Float](repeating: 0, count: 5) }
             #expect(largestRelativeError(peepholeGradient, composedPeepholeGradient) < 1e-5, "\(variant) peepholes")
+        }
+        if structure.gateRecurrence {
+            #expect(largestRelativeError(fused.parameter(named: "weight_gates_l0")!.gradient,
+                                         named["weight_gates"]!.gradient) < 1e-5, "\(variant) gate-to-gate weights")
         }
     }
 }

@@ -10,6 +10,7 @@ import Testing
         .structuredLSTM(LSTMStructure(greff: .noOutputActivation)),
         .structuredLSTM(LSTMStructure(inputGate: false, inputActivation: false)),
         .structuredLSTM(LSTMStructure(forgetGate: false, outputGate: false, peepholes: true)),
+        .structuredLSTM(LSTMStructure(greff: .fullGateRecurrence)),
     ]
 
     @Test(arguments: kinds, [false, true])
