@@ -1,7 +1,8 @@
 import Foundation
 
-/// A character-level language model: each character one-hot, a recurrent core, and a linear
-/// read-out giving the logits of the next character at every step.
+/// A character-level language model: each character one-hot (or, with `embeddingSize`, a
+/// learned vector), a recurrent core, and a linear read-out giving the logits of the next
+/// character at every step.
 ///
 ///     let model = CharacterModel(vocabularySize: 65, layer: LSTM(inputSize: 65, hiddenSize: 128, generator: &g), generator: &g)
 ///     let loss = model.loss(inputs: batch.inputs, targets: batch.targets)   // nats per character
@@ -17,34 +18,49 @@ public final class CharacterModel: ParameterContainer {
     public let readout: Linear
     /// The fused layer, when the core is one: sampling runs it one step at a time.
     public let layer: RecurrentLayer?
+    /// The input vectors, when the model learns them instead of reading one-hot characters.
+    public let embedding: Embedding?
     private let coreParameters: [(name: String, parameter: Parameter)]
-    /// `[batch, time, vocabularySize]` one-hot inputs to `[batch, time, hiddenSize]` outputs.
+    /// `[batch, time, inputSize]` inputs to `[batch, time, hiddenSize]` outputs.
     private let core: (Variable) -> Variable
 
-    /// A model around a fused layer whose input size is the vocabulary size.
-    public init(vocabularySize: Int, layer: RecurrentLayer, generator: inout RandomGenerator) {
-        require(layer.inputSize == vocabularySize,
-                "CharacterModel: the layer reads \(layer.inputSize) features, the vocabulary has \(vocabularySize) characters")
+    /// A model around a fused layer. The layer reads one-hot characters (input size
+    /// `vocabularySize`) or, with `embeddingSize`, learned vectors of that size.
+    public init(vocabularySize: Int, embeddingSize: Int? = nil, layer: RecurrentLayer, generator: inout RandomGenerator) {
+        require(layer.inputSize == (embeddingSize ?? vocabularySize),
+                "CharacterModel: the layer reads \(layer.inputSize) features, its inputs have \(embeddingSize ?? vocabularySize)")
         self.vocabularySize = vocabularySize
         hiddenSize = layer.hiddenSize * layer.directionCount
         self.layer = layer
         coreParameters = layer.namedParameters
         core = { layer.run($0).output }
+        embedding = embeddingSize.map { Embedding(count: vocabularySize, dimension: $0, generator: &generator) }
         readout = Linear(inputSize: hiddenSize, outputSize: vocabularySize, generator: &generator)
     }
 
-    /// A model around a cell written with differentiable operations, unrolled over each window.
-    public init<Cell: RecurrentCell>(vocabularySize: Int, cell: Cell, hiddenSize: Int, generator: inout RandomGenerator) {
+    /// A model around a cell written with differentiable operations, unrolled over each window;
+    /// inputs as for the fused layer.
+    public init<Cell: RecurrentCell>(
+        vocabularySize: Int, embeddingSize: Int? = nil, cell: Cell, hiddenSize: Int, generator: inout RandomGenerator
+    ) {
         self.vocabularySize = vocabularySize
         self.hiddenSize = hiddenSize
         layer = nil
         coreParameters = cell.namedParameters
         core = { unroll(cell, over: $0).output }
+        embedding = embeddingSize.map { Embedding(count: vocabularySize, dimension: $0, generator: &generator) }
         readout = Linear(inputSize: hiddenSize, outputSize: vocabularySize, generator: &generator)
     }
 
     public var namedParameters: [(name: String, parameter: Parameter)] {
-        coreParameters.map { ("core.\($0.name)", $0.parameter) } + readout.namedParameters.map { ("readout.\($0.name)", $0.parameter) }
+        (embedding?.namedParameters.map { ("embedding.\($0.name)", $0.parameter) } ?? [])
+            + coreParameters.map { ("core.\($0.name)", $0.parameter) }
+            + readout.namedParameters.map { ("readout.\($0.name)", $0.parameter) }
+    }
+
+    /// The core's input for character indices `[batch][time]`.
+    private func encode(_ inputs: [[Int]]) -> Variable {
+        embedding.map { $0(inputs) } ?? Variable(Tensor.oneHot(inputs, classes: vocabularySize))
     }
 
     /// The parameters in a fixed order, for an optimiser.
@@ -53,11 +69,12 @@ public final class CharacterModel: ParameterContainer {
     /// Logits `[batch, time, vocabularySize]` for character indices `[batch][time]`, every
     /// window starting from a zero state.
     public func logits(_ inputs: [[Int]]) -> Variable {
-        readout(core(Variable(Tensor.oneHot(inputs, classes: vocabularySize))))
+        readout(core(encode(inputs)))
     }
 
     /// Mean cross-entropy, in nats per character, of predicting `targets` (`[batch][time]`,
-    /// each the input shifted by one) from `inputs`.
+    /// each the input shifted by one) from `inputs`. A target of `-1` is not predicted: tasks
+    /// that score only part of a sequence (the answer to a sum, say) mask the rest.
     public func loss(inputs: [[Int]], targets: [[Int]]) -> Variable {
         crossEntropy(logits: logits(inputs), targets: targets.flatMap { $0 })
     }
@@ -89,7 +106,7 @@ public final class CharacterModel: ParameterContainer {
             return []
         }
         require(!prime.isEmpty && temperature > 0, "CharacterModel.sample: needs a prime and a positive temperature")
-        var run = layer.run(Tensor.oneHot([prime], classes: vocabularySize))
+        var run = layer.run(encode([prime]).value)
         var last = run.output.step(prime.count - 1)
         var generated: [Int] = []
         for _ in 0..<length {
@@ -98,7 +115,7 @@ public final class CharacterModel: ParameterContainer {
             let weights = logits.map { Foundation.exp(Double(($0 - largest) / temperature)) }
             let next = generator.categorical(weights)
             generated.append(next)
-            run = layer.run(Tensor.oneHot([[next]], classes: vocabularySize), from: run.state)
+            run = layer.run(encode([[next]]).value, from: run.state)
             last = run.output.step(0)
         }
         return generated

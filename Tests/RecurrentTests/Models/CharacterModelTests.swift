@@ -58,3 +58,28 @@ import Testing
         }
     }
 }
+
+@Suite struct CharacterModelEmbeddingTests {
+    /// With an embedding the core reads learned vectors; a mutated GRU, whose input must be
+    /// hidden-sized, fits behind one, and gradients reach the table.
+    @Test func embeddingFeedsCellsThatNeedHiddenSizedInputs() {
+        var generator = RandomGenerator(seed: 77)
+        let cell = MutatedCell(inputSize: 6, hiddenSize: 6, architecture: .mut1, generator: &generator)
+        let model = CharacterModel(vocabularySize: 4, embeddingSize: 6, cell: cell, hiddenSize: 6, generator: &generator)
+        #expect(model.namedParameters.first?.name == "embedding.weight")
+        let loss = model.loss(inputs: [[0, 1, 2], [3, 3, 0]], targets: [[1, 2, -1], [3, 0, 1]])
+        loss.backward()
+        #expect(model.embedding!.weight.gradient.scalars.contains { $0 != 0 })
+        // A masked target changes nothing: the same loss as scoring the other five alone.
+        let unmasked = model.loss(inputs: [[0, 1, 2], [3, 3, 0]], targets: [[1, 2, 0], [3, 0, 1]])
+        #expect(loss.value.scalars[0] != unmasked.value.scalars[0])
+    }
+
+    @Test func sampleWorksThroughAnEmbedding() {
+        var generator = RandomGenerator(seed: 78)
+        let model = CharacterModel(vocabularySize: 5, embeddingSize: 3,
+                                   layer: GRU(inputSize: 3, hiddenSize: 4, generator: &generator), generator: &generator)
+        let sample = model.sample(prime: [1, 2], length: 6, temperature: 1, generator: &generator)
+        #expect(sample.count == 6 && sample.allSatisfy { (0..<5).contains($0) })
+    }
+}
