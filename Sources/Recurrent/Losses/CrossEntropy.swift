@@ -16,21 +16,42 @@ public func crossEntropy(logits: Variable, targets: [Int]) -> Variable {
     require(targets.count == rows, "crossEntropy: \(targets.count) targets for \(rows) rows of logits \(logits.shape)")
     require(targets.allSatisfy { $0 >= -1 && $0 < classes }, "crossEntropy: a target is outside -1..<\(classes)")
     let counted = targets.filter { $0 >= 0 }.count
-    let logProbabilities = logits.value.logSoftmaxLastAxis()
+    // One pass per row: the shifted exponentials, their sum in Double, and from them both the
+    // loss and the softmax the gradient needs (kept, so the backward pass computes no exp).
+    var probabilities = [Float](repeating: 0, count: logits.value.count)
     var total: Double = 0
-    for (row, target) in targets.enumerated() where target >= 0 {
-        total -= Double(logProbabilities.scalars[row * classes + target])
+    logits.value.scalars.withUnsafeBufferPointer { values in
+        probabilities.withUnsafeMutableBufferPointer { out in
+            for row in 0..<rows {
+                let base = row * classes
+                var largest = -Float.infinity
+                for j in 0..<classes { largest = Swift.max(largest, values[base + j]) }
+                var sum: Double = 0
+                for j in 0..<classes {
+                    let e = expf(values[base + j] - largest)
+                    out[base + j] = e
+                    sum += Double(e)
+                }
+                let inverse = Float(1 / sum)
+                for j in 0..<classes { out[base + j] *= inverse }
+                let target = targets[row]
+                if target >= 0 { total -= Double(values[base + target] - largest) - Foundation.log(sum) }
+            }
+        }
     }
     let loss = counted == 0 ? 0 : Float(total / Double(counted))
     return Variable.record("crossEntropy", inputs: [logits], value: Tensor(shape: [], scalars: [loss])) { gradient in
         var result = Tensor(zeros: logits.shape)
         guard counted > 0 else { return [result] }
         let scale = gradient.scalars[0] / Float(counted)
-        for (row, target) in targets.enumerated() where target >= 0 {
-            for j in 0..<classes {
-                result.scalars[row * classes + j] = expf(logProbabilities.scalars[row * classes + j]) * scale
+        result.scalars.withUnsafeMutableBufferPointer { out in
+            probabilities.withUnsafeBufferPointer { p in
+                for (row, target) in targets.enumerated() where target >= 0 {
+                    let base = row * classes
+                    for j in 0..<classes { out[base + j] = p[base + j] * scale }
+                    out[base + target] -= scale
+                }
             }
-            result.scalars[row * classes + target] -= scale
         }
         return [result]
     }

@@ -64,10 +64,18 @@ struct Broadcast {
 }
 
 extension Tensor {
-    /// `f` applied to corresponding elements of two tensors under broadcasting.
+    /// `f` applied to corresponding elements of two tensors under broadcasting. Inlined into
+    /// each operator, so that `f` is a known instruction in the loops rather than a call.
+    @inline(__always)
     func broadcasting(_ other: Tensor, operation: String, _ f: (Float, Float) -> Float) -> Tensor {
         if shape == other.shape {
-            return Tensor(shape: shape, scalars: zip(scalars, other.scalars).map(f))
+            var result = scalars
+            result.withUnsafeMutableBufferPointer { out in
+                other.scalars.withUnsafeBufferPointer { right in
+                    for index in 0..<out.count { out[index] = f(out[index], right[index]) }
+                }
+            }
+            return Tensor(shape: shape, scalars: result)
         }
         // The common case of a bias: `other` matches the trailing dimensions of `self`, so it
         // repeats every `other.count` values.
