@@ -10,24 +10,48 @@ extension Array where Element: Sendable {
     /// Results come back in the order of the elements, and each depends only on its element,
     /// so the output is the same bits however the calls are scheduled. Print, `record` and
     /// `expect` after the map, not inside it, so that the page's output keeps its order.
-    public func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+    ///
+    /// The workers are threads with a main thread's stack (64 MB), not the small stacks of a
+    /// dispatch queue: freeing the graph of a long unrolled sequence recurses deeply.
+    public func parallelMap<Result: Sendable>(_ transform: @escaping @Sendable (Element) -> Result) -> [Result] {
         guard count > 1 else { return map(transform) }
-        let results = ResultSlots<Result>(count: count)
-        let elements = self
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            results.store(transform(elements[index]), at: index)
+        let work = SharedWork<Element, Result>(elements: self)
+        let workerCount = Swift.min(count, Swift.max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let done = DispatchGroup()
+        for _ in 0..<workerCount {
+            done.enter()
+            let thread = Thread {
+                while let index = work.nextIndex() {
+                    work.store(transform(work.elements[index]), at: index)
+                }
+                done.leave()
+            }
+            thread.stackSize = 64 << 20
+            thread.start()
         }
-        return results.values
+        done.wait()
+        return work.results
     }
 }
 
-/// One slot per result, written by different threads at different indices.
-private final class ResultSlots<Result>: @unchecked Sendable {
+/// The elements, the next one to hand out, and one result slot per element.
+private final class SharedWork<Element: Sendable, Result>: @unchecked Sendable {
+    let elements: [Element]
+    private var next = 0
     private var slots: [Result?]
     private let lock = NSLock()
 
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+    init(elements: [Element]) {
+        self.elements = elements
+        slots = Array(repeating: nil, count: elements.count)
+    }
+
+    func nextIndex() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < elements.count else { return nil }
+        next += 1
+        return next - 1
     }
 
     func store(_ result: Result, at index: Int) {
@@ -36,5 +60,5 @@ private final class ResultSlots<Result>: @unchecked Sendable {
         lock.unlock()
     }
 
-    var values: [Result] { slots.map { $0! } }
+    var results: [Result] { slots.map { $0! } }
 }

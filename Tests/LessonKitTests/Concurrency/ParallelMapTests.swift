@@ -19,3 +19,13 @@ import Testing
         #expect([41].parallelMap { $0 + 1 } == [42])
     }
 }
+
+@Suite struct ParallelMapStackTests {
+    static func depth(_ n: Int) -> Int { n == 0 ? 0 : 1 + depth(n - 1) }
+
+    /// A worker may recurse deeply: here 100,000 frames, far beyond a dispatch queue's 512 KB
+    /// stack, where this test crashes.
+    @Test func workersHaveLargeStacks() {
+        #expect([100_000, 100_001].parallelMap { Self.depth($0) } == [100_000, 100_001])
+    }
+}
