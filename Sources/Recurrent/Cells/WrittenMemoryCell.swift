@@ -36,6 +36,14 @@ public final class WrittenMemoryCell: RecurrentCell {
         public var cell: Variable
         /// The shadow state `o ⊙ φ(c)` handed to the next step (used with diff 1).
         public var shadow: Variable
+
+        public init(cell: Variable, shadow: Variable) {
+            self.cell = cell
+            self.shadow = shadow
+        }
+
+        /// Both parts cut off from the computation that produced them.
+        public func detached() -> State { State(cell: cell.detached(), shadow: shadow.detached()) }
     }
 
     public let design: Design
