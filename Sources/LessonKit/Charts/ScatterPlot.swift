@@ -31,25 +31,27 @@ public struct ScatterPlot {
         for index in x.indices { points.append((Double(x[index]), Double(y[index]), labels[index])) }
     }
 
-    /// The character each label is drawn with, in order of first appearance.
+    /// Plotting characters for labels that cannot stand for themselves: symbols that do not
+    /// read as letters or digits.
+    static let markers: [Character] = ["*", "#", "@", "%", "&", "+", "=", "~", "^", "$", "<", ">"]
+
+    /// The character each label is drawn with, in order of first appearance. Single printable
+    /// ASCII labels are drawn as themselves; the others get the next marker no label uses.
     var characters: [(label: String, character: Character)] {
-        var result: [(String, Character)] = []
-        var used = Set<Character>()
-        var nextMarker = 0
-        for point in points where !result.contains(where: { $0.0 == point.label }) {
-            var character: Character
-            if point.label.count == 1, let only = point.label.first, only.isASCII, !only.isWhitespace, !used.contains(only) {
-                character = only
-            } else {
-                repeat {
-                    character = LinePlot.markers[nextMarker % LinePlot.markers.count]
-                    nextMarker += 1
-                } while used.contains(character) && nextMarker < 64
-            }
-            used.insert(character)
-            result.append((point.label, character))
+        var labels: [String] = []
+        for point in points where !labels.contains(point.label) { labels.append(point.label) }
+        func standsForItself(_ label: String) -> Character? {
+            guard label.count == 1, let only = label.first, only.isASCII, !only.isWhitespace else { return nil }
+            return only
         }
-        return result
+        var used = Set(labels.compactMap(standsForItself))
+        var spare = (Self.markers + LinePlot.markers).filter { !used.contains($0) }.makeIterator()
+        return labels.map { label in
+            if let itself = standsForItself(label) { return (label, itself) }
+            let marker = spare.next() ?? "?"
+            used.insert(marker)
+            return (label, marker)
+        }
     }
 
     public func render() -> String {

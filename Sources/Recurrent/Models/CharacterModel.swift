@@ -168,3 +168,7 @@ extension CharacterModel {
         return losses
     }
 }
+
+/// A model may be built and trained on one thread and handed to another once that work is
+/// done (as `parallelMap` does with its results); it must not be used from two at once.
+extension CharacterModel: @unchecked Sendable {}

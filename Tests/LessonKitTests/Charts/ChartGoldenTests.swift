@@ -117,3 +117,17 @@ import Testing
         #expect(sparkline([Double]()) == "")
     }
 }
+
+@Suite struct ScatterMarkerTests {
+    /// A letter label keeps its letter even when it first appears after a label that needs a
+    /// marker, and no two labels share a character.
+    @Test func lettersKeepTheirCharactersAndMarkersAvoidThem() {
+        var scatter = ScatterPlot()
+        scatter.add(x: [0, 1, 2, 3], y: [0, 1, 2, 3], labels: ["⏎", "*", "o", "space"])
+        let characters = scatter.characters
+        #expect(characters.map(\.label) == ["⏎", "*", "o", "space"])
+        #expect(characters[1].character == "*" && characters[2].character == "o")
+        #expect(Set(characters.map(\.character)).count == 4)
+        #expect(!characters[0].character.isLetter && !characters[3].character.isLetter)
+    }
+}
