@@ -36,6 +36,12 @@ extension Variable {
         }
     }
 
+    /// The steps of a `[batch, time, features]` sequence in reverse order. Reversal is its own
+    /// inverse, so the gradient is reversed back.
+    public func reversedSteps() -> Variable {
+        Variable.record("reversedSteps", inputs: [self], value: value.reversedSteps()) { gradient in [gradient.reversedSteps()] }
+    }
+
     /// The sum of all values, shape `[]`.
     public func sum() -> Variable {
         let inputShape = shape

@@ -48,6 +48,22 @@ extension Tensor {
         return Tensor(shape: [batch, features], scalars: result)
     }
 
+    /// A `[batch, time, features]` sequence with its steps in reverse order: what a backward
+    /// recurrent layer reads.
+    public func reversedSteps() -> Tensor {
+        require(rank == 3, "reversedSteps: shape \(shape) is not [batch, time, features]")
+        let (batch, time, features) = (shape[0], shape[1], shape[2])
+        var result = [Float]()
+        result.reserveCapacity(count)
+        for b in 0..<batch {
+            for t in (0..<time).reversed() {
+                let start = (b * time + t) * features
+                result.append(contentsOf: scalars[start..<(start + features)])
+            }
+        }
+        return Tensor(shape: shape, scalars: result)
+    }
+
     /// `[batch, features]` steps stacked into a `[batch, steps.count, features]` sequence.
     public static func stack(steps: [Tensor]) -> Tensor {
         require(!steps.isEmpty, "stack(steps:): no steps")

@@ -91,4 +91,11 @@ import Testing
         #expect(result.producer == nil)
         #expect(!result.requiresGradient)
     }
+
+    @Test func reversedSteps() {
+        let sequence = Tensor(shape: [2, 3, 1], scalars: [1, 2, 3, 4, 5, 6])
+        #expect(sequence.reversedSteps().scalars == [3, 2, 1, 6, 5, 4])
+        #expect(sequence.reversedSteps().reversedSteps() == sequence)
+        expectGradientsMatchFiniteDifferences([randomTensor([2, 4, 3], seed: 90)]) { $0[0].reversedSteps() * $0[0] }
+    }
 }
