@@ -47,6 +47,7 @@ enum TeXSymbols {
         "tilde": ("~", false), "widetilde": ("~", false), "hat": ("^", false), "widehat": ("^", false),
         "bar": ("¯", false), "overline": ("¯", false), "vec": ("→", false), "dot": ("˙", false),
         "ddot": ("¨", false), "underline": ("_", true),
+        "overrightarrow": ("→", false), "overleftarrow": ("←", false),
     ]
 
     /// Horizontal spaces, in em.

@@ -56,6 +56,9 @@ import Testing
     @Test func accents() {
         #expect(Self.body("\\tilde{c}") == "<mover accent=\"true\"><mrow><mi>c</mi></mrow><mo stretchy=\"true\">~</mo></mover>")
         #expect(Self.body("\\hat y") == "<mover accent=\"true\"><mrow><mi>y</mi></mrow><mo stretchy=\"true\">^</mo></mover>")
+        // Direction arrows over a symbol, as for the two states of a bidirectional network.
+        #expect(Self.body("\\overleftarrow{h}") == "<mover accent=\"true\"><mrow><mi>h</mi></mrow><mo stretchy=\"true\">←</mo></mover>")
+        #expect(Self.body("\\overrightarrow{h}") == "<mover accent=\"true\"><mrow><mi>h</mi></mrow><mo stretchy=\"true\">→</mo></mover>")
     }
 
     @Test func alphabets() {
