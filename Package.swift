@@ -8,8 +8,12 @@ import PackageDescription
 /// runner compiles experiment programs with the same flags.
 #if arch(x86_64)
 let vectorFlags: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+/// The wide matrix kernel is compiled for AVX-512 processors (Intel since Skylake-SP, AMD
+/// since Zen 4) and only ever called after a run-time check that the processor has them.
+let wideVectorFlags: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"])]
 #else
 let vectorFlags: [SwiftSetting] = []
+let wideVectorFlags: [SwiftSetting] = []
 #endif
 
 let package = Package(
@@ -34,16 +38,20 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CProcessSpawn"),
+        .target(name: "CEngineSupport"),
+        .target(name: "WideKernels", swiftSettings: wideVectorFlags),
         // The kernels touch class-held buffers in tight loops; the dynamic exclusivity check on
         // each access cost several percent of a training step.
-        .target(name: "Recurrent", swiftSettings: vectorFlags + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+        .target(
+            name: "Recurrent", dependencies: ["CEngineSupport", "WideKernels"],
+            swiftSettings: vectorFlags + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .target(name: "LessonKit", swiftSettings: vectorFlags),
         .target(name: "Notebook", dependencies: ["LessonKit", "CProcessSpawn", .product(name: "Yams", package: "Yams")]),
         .target(name: "Site", dependencies: ["CCmarkGFM"]),
         .executableTarget(
             name: "LessonsCLI",
             dependencies: [
-                "Notebook", "Site", "Recurrent",
+                "Notebook", "Site", "Recurrent", "CEngineSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: vectorFlags

@@ -64,6 +64,14 @@ import Testing
         try FileManager.default.createDirectory(at: runtime, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: built.appendingPathComponent("libLessonRuntime.so"), to: runtime.appendingPathComponent("libLessonRuntime.so"))
         try FileManager.default.copyItem(at: built.appendingPathComponent("Modules"), to: runtime.appendingPathComponent("Modules"))
+        // The engine's C module maps, which the compiler needs to load the engine's module.
+        for entry in try FileManager.default.contentsOfDirectory(atPath: built.path) where entry.hasSuffix(".build") {
+            let map = built.appendingPathComponent(entry).appendingPathComponent("module.modulemap")
+            guard FileManager.default.fileExists(atPath: map.path) else { continue }
+            let target = runtime.appendingPathComponent(entry)
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: map, to: target.appendingPathComponent("module.modulemap"))
+        }
         let environment = ["LESSONS_RUNTIME_DIR": runtime.path]
         #expect(Self.sources(try project.build(environment: environment).standardOutput).values.allSatisfy { $0 == "cache" })
         let library = try FileHandle(forWritingTo: runtime.appendingPathComponent("libLessonRuntime.so"))

@@ -1,5 +1,6 @@
 import Foundation
 import Recurrent
+import CEngineSupport
 
 /// The matrix product on its own, and the core's peak: how close the kernel comes to what
 /// the hardware can do.
@@ -19,9 +20,13 @@ enum MatrixBenchmark {
         return 2 * Double(m * k * n) / times.sorted()[times.count / 2] / 1e9
     }
 
-    /// GFLOP/s of independent fused multiply-adds on 8-wide vectors held in registers: the
-    /// practical peak of one core for this code's vector width.
+    /// The practical peak of one core for the vector width the matrix kernel uses.
     static func peak() -> Double {
+        Engine.usesWideVectors ? fma_peak_wide_gflops() : narrowPeak()
+    }
+
+    /// GFLOP/s of independent fused multiply-adds on 8-wide vectors held in registers.
+    static func narrowPeak() -> Double {
         var accumulators = [SIMD8<Float>](repeating: SIMD8(repeating: 1), count: 12)
         let multiplier = SIMD8<Float>(repeating: 0.999_999)
         let addend = SIMD8<Float>(repeating: 1e-7)

@@ -85,7 +85,8 @@ public struct LessonRunner: Sendable {
                 // -assert-config Debug keeps the standard library's trap messages ("Index out
                 // of range") that -O alone drops; the engine itself is optimised separately.
                 "-O", "-assert-config", "Debug", "-diagnostic-style=llvm"] + Toolchain.vectorFlags + ["-module-cache-path", workDirectory.appendingPathComponent("module-cache").path,
-                "-I", toolchain.moduleDirectory,
+                "-I", toolchain.moduleDirectory]
+                + toolchain.clangModuleMaps.flatMap { ["-Xcc", "-fmodule-map-file=\($0)"] } + [
                 "-L", toolchain.runtimeDirectory, "-l\(Toolchain.runtimeLibrary)",
                 "-Xlinker", "-rpath", "-Xlinker", toolchain.runtimeDirectory,
                 files.source, "-o", files.executable,

@@ -20,6 +20,15 @@ public struct Toolchain: Sendable {
     /// The dynamic library experiment programs link.
     public static let runtimeLibrary = "LessonRuntime"
 
+    /// The C modules the engine imports (`CEngineSupport`), as module maps `swift build` wrote
+    /// beside the library: the compiler must see them to load the engine's Swift module.
+    public var clangModuleMaps: [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: runtimeDirectory)) ?? []
+        return entries.filter { $0.hasSuffix(".build") }.sorted()
+            .map { "\(runtimeDirectory)/\($0)/module.modulemap" }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+    }
+
     /// The code-generation flags the engine is built with (see Package.swift), passed to the
     /// compiler for experiment programs too.
     public static let vectorFlags: [String] = {

@@ -1,18 +1,27 @@
+import CEngineSupport
 import Foundation
+import WideKernels
 
 /// The one matrix-product kernel every layer and op uses, on raw row-major buffers.
 ///
 /// `C = op(A) · op(B)` (or `C += …`), where `op` is the identity or the transpose. Operands
 /// are copied ("packed") into panels the microkernel reads contiguously: `A` in panels of 6
 /// rows, `B` in panels of 16 columns, and a 6 × 16 block of `C` is held in twelve 8-wide
-/// registers while the products over `k` are added into it with fused multiply-adds.
+/// registers while the products over `k` are added into it with fused multiply-adds. On a
+/// processor with 512-bit vectors (AVX-512) the wide kernel of `WideKernels` does the same
+/// on 8 × 32 blocks in sixteen 16-wide registers, reading `A` in panels of 8 rows.
 ///
 /// Every `C[i, j]` adds its products in increasing `k`, one fused multiply-add at a time,
-/// whatever the sizes, the blocking or the number of threads — so the bits of the result never
-/// depend on how the work is split.
+/// whatever the sizes, the blocking, the kernel or the number of threads — so the bits of the
+/// result never depend on how the work is split or on which processor runs it.
 enum MatrixProduct {
-    static let panelRows = 6
     static let panelColumns = 16
+
+    /// Whether products run on the 16-wide kernel: where the processor has AVX-512, unless the
+    /// environment sets `LESSONS_NARROW_KERNEL` (to compare the two). Both give the same bits.
+    nonisolated(unsafe) static var usesWideKernel =
+        cpu_features_has_avx512() != 0 && ProcessInfo.processInfo.environment["LESSONS_NARROW_KERNEL"] == nil
+
     /// Depth of one block of `k`: a block of `B` (256 × n) stays in the L2 cache.
     static let depthBlock = 256
 
@@ -33,6 +42,7 @@ enum MatrixProduct {
             if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
             return
         }
+        // Each depth block is packed just before it is used, so it is still in the cache.
         var start = 0
         while start < k {
             let depth = min(depthBlock, k - start)
@@ -45,6 +55,26 @@ enum MatrixProduct {
         }
     }
 
+    /// `C = op(A) · op(B)` (or `C += …`) with `op(B)` packed once beforehand in depth blocks,
+    /// for a right operand used at every time step. The same blocks in the same order as the
+    /// product above, so the same bits.
+    static func multiply(
+        m: Int, a: UnsafePointer<Float>, lda: Int, transposeA: Bool,
+        packed operand: PackedOperand, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    ) {
+        guard m > 0, operand.n > 0 else { return }
+        guard operand.k > 0 else {
+            if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: operand.n) } }
+            return
+        }
+        for (index, block) in operand.blocks.enumerated() {
+            let start = index * depthBlock
+            multiply(
+                m: m, a: transposeA ? a + start * lda : a + start, lda: lda, transposeA: transposeA,
+                packed: block, c: c, ldc: ldc, accumulate: accumulate || start > 0)
+        }
+    }
+
     /// `C = op(A) · B` (or `C += …`) with `B` already packed, for a right operand used many
     /// times — a layer's recurrent weights, once per time step.
     static func multiply(
@@ -53,31 +83,62 @@ enum MatrixProduct {
     ) {
         let (k, n) = (packed.k, packed.n)
         guard m > 0, n > 0, k > 0 else { return }
+        let wide = usesWideKernel
+        let panelRows = wide ? 8 : 6
+        // A column tile is one packed panel for the narrow kernel, two for the wide one.
+        let tileColumns = wide ? 2 * panelColumns : panelColumns
         let rowPanels = (m + panelRows - 1) / panelRows
-        let columnPanels = (n + panelColumns - 1) / panelColumns
-        let threads = max(1, min(Engine.threadCount, columnPanels))
-        // Threads take whole column panels, so each C entry is still computed by one thread.
-        nonisolated(unsafe) let (left, right, output) = (a, packed, c)
+        let columnTiles = (n + tileColumns - 1) / tileColumns
+        let threads = max(1, min(Engine.threadCount, columnTiles))
+        // About 128 KB of A per block of row panels (L2 holds it while B's tiles pass).
+        let rowPanelsPerBlock = max(1, (32 * 1024) / (panelRows * k))
+        // A transposed A is packed whole before the threads start, reading each of its rows
+        // once from start to end: packing it panel by panel would read every cache line of A
+        // once per panel it spans.
+        let transposedPanelStride = panelRows * k + transposedPanelPadding
+        let packedTransposedA = transposeA
+            ? packTransposedLeft(a: a, lda: lda, m: m, k: k, panelRows: panelRows, panelStride: transposedPanelStride) : nil
+        defer { packedTransposedA?.deallocate() }
+        // Threads take whole column tiles, so each C entry is still computed by one thread.
+        nonisolated(unsafe) let (left, right, output, transposedPanels) = (a, packed, c, packedTransposedA)
         let work: @Sendable (Int) -> Void = { thread in
-            let first = thread * columnPanels / threads
-            let last = (thread + 1) * columnPanels / threads
-            let packedA = UnsafeMutablePointer<Float>.allocate(capacity: panelRows * k)
-            defer { packedA.deallocate() }
-            for rowPanel in 0..<rowPanels {
-                let row = rowPanel * panelRows
-                let rows = min(panelRows, m - row)
-                // A full panel of an untransposed A is read in place (its six rows are just
-                // `lda` apart); only transposed or partial panels are copied.
-                let direct = !transposeA && rows == panelRows
-                if !direct { packLeft(a: left, lda: lda, transposed: transposeA, row: row, rows: rows, k: k, into: packedA) }
-                let panelA = direct ? left + row * lda : UnsafePointer(packedA)
-                let (rowStride, columnStride) = direct ? (lda, 1) : (1, panelRows)
-                for columnPanel in first..<last {
-                    let column = columnPanel * panelColumns
-                    kernel(
-                        k: k, a: panelA, rowStride: rowStride, columnStride: columnStride, b: right.panel(columnPanel),
-                        c: output + row * ldc + column, ldc: ldc,
-                        rows: rows, columns: min(panelColumns, n - column), accumulate: accumulate)
+            let first = thread * columnTiles / threads
+            let last = (thread + 1) * columnTiles / threads
+            // Only the last row panel can be partial; an untransposed one is copied here, once.
+            let lastRows = m - (rowPanels - 1) * panelRows
+            let partial = UnsafeMutablePointer<Float>.allocate(capacity: panelRows * k)
+            defer { partial.deallocate() }
+            if !transposeA && lastRows < panelRows {
+                packLeft(a: left, lda: lda, row: m - lastRows, rows: lastRows, panelRows: panelRows, k: k, into: partial)
+            }
+            // Row panels inside column tiles: a tile of B stays in the L1 cache while every
+            // panel of a block of A rows (kept in L2) passes over it.
+            for firstPanel in stride(from: 0, to: rowPanels, by: rowPanelsPerBlock) {
+                for tile in first..<last {
+                    let column = tile * tileColumns
+                    let columns = min(tileColumns, n - column)
+                    for rowPanel in firstPanel..<min(firstPanel + rowPanelsPerBlock, rowPanels) {
+                        let row = rowPanel * panelRows
+                        let rows = min(panelRows, m - row)
+                        // A full panel of an untransposed A is read in place (its rows are
+                        // just `lda` apart); the others were packed above.
+                        let direct = !transposeA && rows == panelRows
+                        let panelA = direct ? left + row * lda
+                            : UnsafePointer(transposedPanels.map { $0 + rowPanel * transposedPanelStride } ?? partial)
+                        let (rowStride, columnStride) = direct ? (lda, 1) : (1, panelRows)
+                        if wide {
+                            let firstPanel = 2 * tile
+                            let secondPanel = columns > panelColumns ? firstPanel + 1 : firstPanel
+                            wideBlock(
+                                k: k, a: panelA, rowStride: rowStride, columnStride: columnStride,
+                                left: right.panel(firstPanel), right: right.panel(secondPanel),
+                                c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+                        } else {
+                            kernel(
+                                k: k, a: panelA, rowStride: rowStride, columnStride: columnStride, b: right.panel(tile),
+                                c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+                        }
+                    }
                 }
             }
         }
@@ -89,47 +150,69 @@ enum MatrixProduct {
         }
     }
 
-    /// Rows `row ..< row + rows` of `op(A)` as a `k × 6` panel (row `p` holds the six values of
-    /// column `p`), zero-padded to six rows.
+    /// Floats between the end of one packed transposed panel and the start of the next. With
+    /// panels exactly `panelRows · k` apart (8 KB for a depth block of 256), row `p` of every
+    /// panel falls in the same set of the L1 cache, and packing them all at once thrashed it
+    /// (a fifth of an LSTM training step).
+    static let transposedPanelPadding = 16
+
+    /// `op(A) = Aᵀ` `[m, k]` (`a` is `[k, m]` with row stride `lda`) as `k × panelRows` panels
+    /// `panelStride` apart (panel `q`, row `p` holds `A[p, q·panelRows ..< +panelRows]`), the
+    /// last one zero-padded. The caller deallocates the result.
+    private static func packTransposedLeft(
+        a: UnsafePointer<Float>, lda: Int, m: Int, k: Int, panelRows: Int, panelStride: Int
+    ) -> UnsafeMutablePointer<Float> {
+        let fullPanels = m / panelRows
+        let rowPanels = (m + panelRows - 1) / panelRows
+        let panels = UnsafeMutablePointer<Float>.allocate(capacity: rowPanels * panelStride)
+        let remainder = m - fullPanels * panelRows
+        if remainder > 0 { (panels + fullPanels * panelStride).update(repeating: 0, count: panelRows * k) }
+        for p in 0..<k {
+            let source = a + p * lda
+            var panel = 0
+            // Explicit copies: a copy of variable length becomes a memmove call per panel.
+            if panelRows == 8 {
+                while panel < fullPanels {
+                    Lanes8.store(Lanes8.load(source + panel * 8), panels + panel * panelStride + p * 8)
+                    panel += 1
+                }
+            } else if panelRows == 6 {
+                while panel < fullPanels {
+                    let (from, to) = (source + panel * 6, panels + panel * panelStride + p * 6)
+                    to[0] = from[0]; to[1] = from[1]; to[2] = from[2]; to[3] = from[3]; to[4] = from[4]; to[5] = from[5]
+                    panel += 1
+                }
+            }
+            for r in 0..<remainder {
+                panels[fullPanels * panelStride + p * panelRows + r] = source[fullPanels * panelRows + r]
+            }
+        }
+        return panels
+    }
+
+    /// Rows `row ..< row + rows` of `A` as a `k × panelRows` panel (row `p` holds the values
+    /// of column `p`), zero-padded to `panelRows` rows.
     @inline(__always)
     private static func packLeft(
-        a: UnsafePointer<Float>, lda: Int, transposed: Bool, row: Int, rows: Int, k: Int, into panel: UnsafeMutablePointer<Float>
+        a: UnsafePointer<Float>, lda: Int, row: Int, rows: Int, panelRows: Int, k: Int,
+        into panel: UnsafeMutablePointer<Float>
     ) {
         if rows < panelRows { panel.update(repeating: 0, count: panelRows * k) }
-        if transposed {
-            // op(A) = Aᵀ: the six values for column p are contiguous, a[p * lda + row ..< + rows].
-            // Six explicit copies for a full panel: a loop of variable length here becomes a
-            // memmove call per column, which costs more than the copy.
-            if rows == panelRows {
-                for p in 0..<k {
-                    let source = a + p * lda + row
-                    let target = panel + p * panelRows
-                    target[0] = source[0]; target[1] = source[1]; target[2] = source[2]
-                    target[3] = source[3]; target[4] = source[4]; target[5] = source[5]
-                }
-            } else {
-                for p in 0..<k {
-                    let source = a + p * lda + row
-                    let target = panel + p * panelRows
-                    for r in 0..<rows { target[r] = source[r] }
-                }
-            }
-        } else {
-            for r in 0..<rows {
-                let source = a + (row + r) * lda
-                for p in 0..<k { panel[p * panelRows + r] = source[p] }
-            }
+        for r in 0..<rows {
+            let source = a + (row + r) * lda
+            for p in 0..<k { panel[p * panelRows + r] = source[p] }
         }
     }
 
-    /// `C[rows × columns] (+)= A-panel · B-panel` over `k`, the 6 × 16 block in registers.
+    /// `C[rows × columns] (+)= A-panel · B-panel` over `k`, the 6 × 16 block in registers (the
+    /// narrow kernel).
     /// Element `(r, p)` of the A panel is `a[r * rowStride + p * columnStride]`.
     @inline(__always)
     private static func kernel(
         k: Int, a: UnsafePointer<Float>, rowStride: Int, columnStride: Int, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
     ) {
-        let full = rows == panelRows && columns == panelColumns
+        let full = rows == 6 && columns == panelColumns
         // A partial block is computed into a full-size scratch block and copied out.
         var scratch = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
         withUnsafeMutableBytes(of: &scratch) { scratchBytes in
@@ -177,6 +260,37 @@ enum MatrixProduct {
             if !full {
                 for r in 0..<rows { for j in 0..<columns { c[r * ldc + j] = block[r * panelColumns + j] } }
             }
+        }
+    }
+}
+
+/// A right operand `op(B)` `[k, n]` packed whole, as `PackedRight` blocks of
+/// `MatrixProduct.depthBlock` rows of `op(B)` each: a layer's recurrent weights, packed once
+/// per pass instead of once per time step.
+final class PackedOperand: @unchecked Sendable {
+    let k: Int
+    let n: Int
+    let blocks: [PackedRight]
+
+    /// `b` is `[k, n]` with row stride `ldb`, or `[n, k]` when `transposed`.
+    init(b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int) {
+        self.k = k
+        self.n = n
+        blocks = stride(from: 0, to: k, by: MatrixProduct.depthBlock).map { start in
+            PackedRight(
+                b: transposed ? b + start : b + start * ldb, ldb: ldb, transposed: transposed,
+                k: min(MatrixProduct.depthBlock, k - start), n: n)
+        }
+    }
+
+    /// Packs `op(matrix)` of a `[rows, columns]` tensor: `[columns, rows]` when `transposed`.
+    static func packing(_ matrix: Tensor, transposed: Bool) -> PackedOperand {
+        let (rows, columns) = (matrix.shape[0], matrix.shape[1])
+        let (k, n) = transposed ? (columns, rows) : (rows, columns)
+        // An empty matrix packs nothing, but the pointer must still exist.
+        let values = matrix.scalars.isEmpty ? [0] : matrix.scalars
+        return values.withUnsafeBufferPointer { values in
+            PackedOperand(b: values.baseAddress!, ldb: columns, transposed: transposed, k: k, n: n)
         }
     }
 }

@@ -1,0 +1,16 @@
+#ifndef C_ENGINE_SUPPORT_H
+#define C_ENGINE_SUPPORT_H
+
+/// 1 if this processor runs the 512-bit vector instructions the engine's wide matrix kernel
+/// uses (AVX-512 F and VL), else 0. Always 0 on processors other than x86-64.
+int cpu_features_has_avx512(void);
+
+/// Asks the C allocator to keep freed blocks for reuse rather than return them to the system
+/// (glibc: no mmap below 64 MB, trim only above 256 MB free). No effect elsewhere.
+void allocator_keep_freed_memory(void);
+
+/// GFLOP/s of independent 16-wide fused multiply-adds held in registers: one core's peak for
+/// the wide matrix kernel. 0 without AVX-512. Takes about a tenth of a second.
+double fma_peak_wide_gflops(void);
+
+#endif

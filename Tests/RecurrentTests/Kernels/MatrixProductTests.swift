@@ -1,0 +1,112 @@
+import CEngineSupport
+import Testing
+@testable import Recurrent
+
+@Suite(.serialized) struct MatrixProductTests {
+    /// The product in Double, the reference.
+    static func reference(_ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool) -> [Double] {
+        let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
+        let n = transposeB ? b.shape[0] : b.shape[1]
+        var result = [Double](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for j in 0..<n {
+                var sum = 0.0
+                for p in 0..<k {
+                    let x = transposeA ? a.scalars[p * m + i] : a.scalars[i * k + p]
+                    let y = transposeB ? b.scalars[j * k + p] : b.scalars[p * n + j]
+                    sum += Double(x) * Double(y)
+                }
+                result[i * n + j] = sum
+            }
+        }
+        return result
+    }
+
+    static let shapes: [(m: Int, n: Int, k: Int)] = [
+        (1, 1, 1), (5, 15, 7), (6, 16, 16), (7, 17, 3), (8, 32, 64), (9, 33, 257), (13, 31, 300), (32, 512, 128),
+        (32, 128, 512), (50, 100, 20),
+    ]
+
+    /// Both kernels against a Double reference, every shape around the panel edges, both
+    /// transposes, overwrite and accumulate.
+    @Test func agreesWithAReferenceOnEveryEdge() {
+        let saved = MatrixProduct.usesWideKernel
+        defer { MatrixProduct.usesWideKernel = saved }
+        for wide in cpu_features_has_avx512() != 0 ? [false, true] : [false] {
+            MatrixProduct.usesWideKernel = wide
+            for (index, shape) in Self.shapes.enumerated() {
+                for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
+                    let a = randomTensor(transposeA ? [shape.k, shape.m] : [shape.m, shape.k], seed: UInt64(100 + index))
+                    let b = randomTensor(transposeB ? [shape.n, shape.k] : [shape.k, shape.n], seed: UInt64(200 + index))
+                    let product = a.matmul(b, transposeSelf: transposeA, transposeOther: transposeB)
+                    let expected = Self.reference(a, b, transposeA: transposeA, transposeB: transposeB)
+                    let error = zip(product.scalars, expected).map { abs(Double($0) - $1) }.max()!
+                    #expect(error < 1e-4 * Double(shape.k), "wide \(wide) \(shape) transposes \(transposeA) \(transposeB): \(error)")
+                }
+            }
+        }
+    }
+
+    /// The wide and narrow kernels give the same bits, including when accumulating into `C`.
+    @Test(.enabled(if: cpu_features_has_avx512() != 0, "needs a processor with AVX-512"))
+    func wideAndNarrowKernelsGiveTheSameBits() {
+        let saved = MatrixProduct.usesWideKernel
+        defer { MatrixProduct.usesWideKernel = saved }
+        for (index, shape) in Self.shapes.enumerated() {
+            let a = randomTensor([shape.m, shape.k], seed: UInt64(300 + index))
+            let b = randomTensor([shape.k, shape.n], seed: UInt64(400 + index))
+            let start = randomTensor([shape.m, shape.n], seed: UInt64(500 + index))
+            var results: [[Float]] = []
+            for wide in [false, true] {
+                MatrixProduct.usesWideKernel = wide
+                var c = start
+                a.scalars.withUnsafeBufferPointer { pa in
+                    b.scalars.withUnsafeBufferPointer { pb in
+                        c.scalars.withUnsafeMutableBufferPointer { pc in
+                            MatrixProduct.multiply(
+                                m: shape.m, n: shape.n, k: shape.k, a: pa.baseAddress!, lda: shape.k, transposeA: false,
+                                b: pb.baseAddress!, ldb: shape.n, transposeB: false, c: pc.baseAddress!, ldc: shape.n,
+                                accumulate: true)
+                        }
+                    }
+                }
+                results.append(c.scalars)
+            }
+            #expect(results[0] == results[1], "\(shape)")
+        }
+    }
+
+    /// A right operand packed once gives the same bits as the product that packs it each
+    /// time, for both transposes and depths beyond one block.
+    @Test func packedOnceGivesTheSameBitsAsPackedEachTime() {
+        for (index, shape) in Self.shapes.enumerated() {
+            for transposeB in [false, true] {
+                let a = randomTensor([shape.m, shape.k], seed: UInt64(600 + index))
+                let b = randomTensor(transposeB ? [shape.n, shape.k] : [shape.k, shape.n], seed: UInt64(700 + index))
+                let start = randomTensor([shape.m, shape.n], seed: UInt64(800 + index))
+                let packed = PackedOperand.packing(b, transposed: transposeB)
+                #expect(packed.k == shape.k && packed.n == shape.n)
+                for accumulate in [false, true] {
+                    var eachTime = start
+                    var once = start
+                    a.scalars.withUnsafeBufferPointer { pa in
+                        b.scalars.withUnsafeBufferPointer { pb in
+                            eachTime.scalars.withUnsafeMutableBufferPointer { pc in
+                                MatrixProduct.multiply(
+                                    m: shape.m, n: shape.n, k: shape.k, a: pa.baseAddress!, lda: shape.k, transposeA: false,
+                                    b: pb.baseAddress!, ldb: b.shape[1], transposeB: transposeB, c: pc.baseAddress!,
+                                    ldc: shape.n, accumulate: accumulate)
+                            }
+                        }
+                        once.scalars.withUnsafeMutableBufferPointer { pc in
+                            MatrixProduct.multiply(
+                                m: shape.m, a: pa.baseAddress!, lda: shape.k, transposeA: false, packed: packed,
+                                c: pc.baseAddress!, ldc: shape.n, accumulate: accumulate)
+                        }
+                    }
+                    #expect(once.scalars == eachTime.scalars, "\(shape) transposed \(transposeB) accumulate \(accumulate)")
+                }
+            }
+        }
+    }
+}
