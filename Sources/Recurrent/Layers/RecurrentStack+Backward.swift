@@ -79,7 +79,10 @@ extension RecurrentStack {
         let recurrentGradient = lengths == nil ? ScratchBuffer(uninitialized: time * batch * gates) : ScratchBuffer(zeros: time * batch * gates)
         let dh = ScratchBuffer(copying: hiddenGradient)
         let dc = ScratchBuffer(copying: cellGradient)
-        let hiddenWeight = ScratchBuffer(copying: trace.weights.hidden.scalars)
+        // W_hh [gates, hiddenSize], packed once for the product of every step; Cho's GRU
+        // multiplies row blocks of it separately and reads it unpacked.
+        let recurrentWeights = kind == .choGRU ? nil : PackedOperand.packing(trace.weights.hidden, transposed: false)
+        let hiddenWeight = ScratchBuffer(copying: kind == .choGRU ? trace.weights.hidden.scalars : [])
         // The LSTM reads the previous cell; the other cells get a stand-in they never read.
         let previousCell = kind.hasCellState ? trace.previousCell : trace.previousHidden
         let peephole = ScratchBuffer(copying: trace.weights.peephole?.scalars ?? [])
@@ -119,25 +122,26 @@ extension RecurrentStack {
                 gateRecurrence?.finishStep(step, recurrentGradient: recurrentGradient.at(step * batch * gates), gates: trace.gates)
                 // ∂L/∂h_{t-1} += ∂L/∂R_t · W_hh   ([batch, gates] · [gates, hiddenSize]).
                 MatrixProduct.multiply(
-                    m: batch, n: size, k: gates, a: recurrentGradient.at(step * batch * gates), lda: gates, transposeA: false,
-                    b: hiddenWeight.base, ldb: size, transposeB: false, c: dh.base, ldc: size, accumulate: true)
+                    m: batch, a: recurrentGradient.at(step * batch * gates), lda: gates, transposeA: false,
+                    packed: recurrentWeights!, c: dh.base, ldc: size, accumulate: true)
             }
         }
         hiddenGradient = dh.array
         cellGradient = dc.array
         // Weight gradients over all steps at once: ∂W_ih = ∂Pᵀ · X, ∂W_hh = ∂Rᵀ · H_prev.
-        let input = ScratchBuffer(copying: trace.input.scalars)
-        accumulateProduct(into: parameters.inputWeight, rows: gates, columns: trace.input.shape[1],
-                          left: projectedGradient.base, leftStride: gates, right: input, depth: batch * time)
+        trace.input.scalars.withUnsafeBufferPointer { input in
+            accumulateProduct(into: parameters.inputWeight, rows: gates, columns: trace.input.shape[1],
+                              left: projectedGradient.base, leftStride: gates, right: input.baseAddress, depth: batch * time)
+        }
         if kind == .choGRU {
             // The r and z rows multiply h; the n rows multiply r ⊙ h, kept in the trace.
             accumulateProduct(into: parameters.hiddenWeight, rows: 2 * size, columns: size,
-                              left: recurrentGradient.base, leftStride: gates, right: trace.previousHidden, depth: time * batch)
+                              left: recurrentGradient.base, leftStride: gates, right: trace.previousHidden.base, depth: time * batch)
             accumulateProduct(into: parameters.hiddenWeight, rowOffset: 2 * size, rows: size, columns: size,
-                              left: recurrentGradient.at(2 * size), leftStride: gates, right: trace.extra, depth: time * batch)
+                              left: recurrentGradient.at(2 * size), leftStride: gates, right: trace.extra.base, depth: time * batch)
         } else {
             accumulateProduct(into: parameters.hiddenWeight, rows: gates, columns: size,
-                              left: recurrentGradient.base, leftStride: gates, right: trace.previousHidden, depth: time * batch)
+                              left: recurrentGradient.base, leftStride: gates, right: trace.previousHidden.base, depth: time * batch)
         }
         if let bias = parameters.inputBias { accumulateColumnSums(of: projectedGradient, columns: gates, into: bias) }
         if let bias = parameters.hiddenBias { accumulateColumnSums(of: recurrentGradient, columns: gates, into: bias) }
@@ -165,13 +169,13 @@ extension RecurrentStack {
     /// for `left` `[depth, rows]` (row stride `leftStride`) and `right` `[depth, columns]`.
     private func accumulateProduct(
         into parameter: Parameter, rowOffset: Int = 0, rows: Int, columns: Int,
-        left: UnsafePointer<Float>, leftStride: Int, right: ScratchBuffer, depth: Int
+        left: UnsafePointer<Float>, leftStride: Int, right: UnsafePointer<Float>?, depth: Int
     ) {
-        guard depth > 0 else { return }
+        guard depth > 0, columns > 0, let right else { return }
         parameter.gradient.scalars.withUnsafeMutableBufferPointer { g in
             MatrixProduct.multiply(
                 m: rows, n: columns, k: depth, a: left, lda: leftStride, transposeA: true,
-                b: right.base, ldb: columns, transposeB: false, c: g.baseAddress! + rowOffset * columns, ldc: columns,
+                b: right, ldb: columns, transposeB: false, c: g.baseAddress! + rowOffset * columns, ldc: columns,
                 accumulate: true)
         }
     }

@@ -43,6 +43,7 @@ final class RecurrentStack {
     ) {
         require(inputSize > 0 && hiddenSize > 0 && layerCount > 0,
                      "recurrent layer: inputSize \(inputSize), hiddenSize \(hiddenSize) and layerCount \(layerCount) must be positive")
+        Engine.keepFreedMemory()
         self.kind = kind
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
@@ -185,12 +186,30 @@ final class RecurrentStack {
         let size = hiddenSize
         let gateWidth = kind.gateCount * size
         let flatInput = input.reshaped([batch * time, features])
-        // [batch * time, gates]: W_ih x_t + b_ih for every step in one product.
-        var projectedTensor = flatInput.matmul(transposed: weights.input)
-        if let bias = weights.inputBias { projectedTensor += bias }
-        let projected = ScratchBuffer(copying: projectedTensor.scalars)
-        // [hiddenSize, gates]: W_hhᵀ, transposed once so each step's product runs contiguously.
-        let hiddenWeightTransposed = ScratchBuffer(copying: weights.hidden.transposed().scalars)
+        // [batch * time, gates]: W_ih x_t + b_ih for every step in one product, written
+        // straight into scratch memory (the largest buffer of the pass: no extra copy).
+        let projected = ScratchBuffer(uninitialized: batch * time * gateWidth)
+        flatInput.scalars.withUnsafeBufferPointer { x in
+            weights.input.scalars.withUnsafeBufferPointer { w in
+                // No steps or no features: an empty product, zeros.
+                guard let x = x.baseAddress, let w = w.baseAddress else { return projected.zero() }
+                MatrixProduct.multiply(
+                    m: batch * time, n: gateWidth, k: features, a: x, lda: features, transposeA: false,
+                    b: w, ldb: features, transposeB: true, c: projected.base, ldc: gateWidth, accumulate: false)
+            }
+        }
+        if let bias = weights.inputBias {
+            bias.scalars.withUnsafeBufferPointer { bias in
+                for row in 0..<batch * time {
+                    let values = projected.at(row * gateWidth)
+                    for j in 0..<gateWidth { values[j] += bias[j] }
+                }
+            }
+        }
+        // W_hhᵀ [hiddenSize, gates], packed once for the product of every step. Cho's GRU
+        // multiplies column blocks of it separately and keeps it as a plain transposed copy.
+        let recurrentWeights = kind == .choGRU ? nil : PackedOperand.packing(weights.hidden, transposed: true)
+        let hiddenWeightTransposed = ScratchBuffer(copying: kind == .choGRU ? weights.hidden.transposed().scalars : [])
         let hiddenBias = ScratchBuffer(copying: weights.hiddenBias?.scalars ?? [Float](repeating: 0, count: gateWidth))
         let state = ScratchBuffer(copying: hidden)
         let cellState = ScratchBuffer(copying: cell)
@@ -230,8 +249,7 @@ final class RecurrentStack {
                 // [batch, gates]: b_hh + h · W_hhᵀ.
                 for b in 0..<batch { recurrent.at(b * gateWidth).update(from: hiddenBias.base, count: gateWidth) }
                 MatrixProduct.multiply(
-                    m: batch, n: gateWidth, k: size, a: state.base, lda: size, transposeA: false,
-                    b: hiddenWeightTransposed.base, ldb: gateWidth, transposeB: false,
+                    m: batch, a: state.base, lda: size, transposeA: false, packed: recurrentWeights!,
                     c: recurrent.base, ldc: gateWidth, accumulate: true)
                 gateRecurrence?.addToPreactivations(recurrent)
                 // A sequence past its length keeps its state and outputs zeros.

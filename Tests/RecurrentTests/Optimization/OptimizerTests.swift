@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Recurrent
 
@@ -24,6 +25,29 @@ import Testing
             parameter.gradient = Tensor(gradient)
             optimizer.step()
             #expect(largestRelativeError(parameter.value.scalars, expected) < 1e-5, "\(reference.name)")
+        }
+    }
+
+    /// The vectorised Adam gives exactly the bits of the textbook loop, in the vector body and
+    /// in the remainder (13 values: one group of eight, five single ones).
+    @Test func adamGivesTheBitsOfTheTextbookLoop() {
+        let start = randomTensor([13], seed: 5)
+        let gradients = (0..<3).map { randomTensor([13], seed: UInt64(6 + $0)) }
+        let parameter = Parameter(start)
+        let optimizer = Adam(parameters: [parameter], learningRate: 0.01, beta1: 0.8, beta2: 0.99, weightDecay: 0.1)
+        var (value, m, v) = (start.scalars, [Float](repeating: 0, count: 13), [Float](repeating: 0, count: 13))
+        for (step, gradient) in gradients.enumerated() {
+            parameter.gradient = gradient
+            optimizer.step()
+            let stepSize = Float(0.01) / (1 - pow(Float(0.8), Float(step + 1)))
+            let correction2Root = (1 - pow(Float(0.99), Float(step + 1))).squareRoot()
+            for i in 0..<13 {
+                let g = gradient.scalars[i] + 0.1 * value[i]
+                m[i] = 0.8 * m[i] + (1 - 0.8) * g
+                v[i] = 0.99 * v[i] + (1 - 0.99) * g * g
+                value[i] -= stepSize * m[i] / (v[i].squareRoot() / correction2Root + 1e-8)
+            }
+            #expect(parameter.value.scalars == value, "step \(step + 1)")
         }
     }
 
