@@ -6,8 +6,9 @@
 int cpu_features_has_avx512(void);
 
 /// Asks the C allocator to keep freed blocks for reuse rather than return them to the system
-/// (glibc: no mmap below 64 MB, trim only above 256 MB free). No effect elsewhere.
-void allocator_keep_freed_memory(void);
+/// (glibc: no mmap below 64 MB, trim only above 256 MB free). Returns 1 if the allocator
+/// took the settings, 0 where it has no such settings (not glibc).
+int allocator_keep_freed_memory(void);
 
 /// GFLOP/s of independent 16-wide fused multiply-adds held in registers: one core's peak for
 /// the wide matrix kernel. 0 without AVX-512. Takes about a tenth of a second.

@@ -13,10 +13,11 @@ public enum Engine {
     /// Asks glibc's allocator to keep freed blocks for reuse instead of handing them back to
     /// the system; every recurrent layer does this when it is built (it is cheap and
     /// idempotent). A training step allocates the same large tensors every time; returned to
-    /// the system, their pages come back zero-filled through a page fault each, which cost 15%
-    /// of an LSTM step. Memory the process no longer uses is still returned once more than
-    /// 256 MB of it is free.
-    static func keepFreedMemory() {
-        allocator_keep_freed_memory()
+    /// the system, their pages come back zero-filled through a page fault each. Memory the
+    /// process no longer uses is still returned once more than 256 MB of it is free.
+    /// Returns whether the allocator took the settings (false where it is not glibc's).
+    @discardableResult
+    static func keepFreedMemory() -> Bool {
+        allocator_keep_freed_memory() == 1
     }
 }
