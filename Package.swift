@@ -56,10 +56,11 @@ let package = Package(
             ],
             swiftSettings: vectorFlags
         ),
-        .testTarget(name: "RecurrentTests", dependencies: ["Recurrent"]),
-        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+        // Test data files are read from the source tree (`#filePath`), not bundled.
+        .testTarget(name: "RecurrentTests", dependencies: ["Recurrent"], exclude: ["Fixtures"]),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Golden"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
-        .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"]),
+        .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"], exclude: ["Fixtures"]),
     ]
 )

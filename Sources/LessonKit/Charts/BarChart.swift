@@ -20,7 +20,7 @@ public struct BarChart {
     }
 
     public mutating func add<Value: BinaryFloatingPoint>(_ label: String, _ value: Value, spread: Value? = nil) {
-        bars.append((label, Double(value), spread.map(Double.init)))
+        bars.append((label, Double(value), spread.map { Double($0) }))
     }
 
     public func render() -> String {

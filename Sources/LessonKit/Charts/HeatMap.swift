@@ -21,7 +21,7 @@ public struct HeatMap {
         _ values: [[Value]], title: String? = nil, rowLabels: [String]? = nil, columnLabels: [String]? = nil,
         range: ClosedRange<Double>? = nil
     ) {
-        self.values = values.map { $0.map(Double.init) }
+        self.values = values.map { $0.map { Double($0) } }
         self.title = title
         self.rowLabels = rowLabels
         self.columnLabels = columnLabels

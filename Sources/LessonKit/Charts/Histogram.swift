@@ -8,7 +8,7 @@ public struct Histogram {
 
     public init<Value: BinaryFloatingPoint>(_ values: [Value], title: String? = nil, binCount: Int = 10, width: Int = 40) {
         precondition(binCount >= 1 && width >= 4, "Histogram: binCount \(binCount), width \(width)")
-        self.values = values.map(Double.init)
+        self.values = values.map { Double($0) }
         self.title = title
         self.binCount = binCount
         self.width = width

@@ -47,7 +47,7 @@ public struct LinePlot {
     public mutating func add<Value: BinaryFloatingPoint>(_ name: String, _ y: [Value], x: [Double]? = nil, marker: Character? = nil) {
         precondition(x == nil || x!.count == y.count, "LinePlot.add: \(x!.count) x values for \(y.count) y values")
         series.append(Series(
-            name: name, x: x ?? y.indices.map(Double.init), y: y.map(Double.init),
+            name: name, x: x ?? y.indices.map { Double($0) }, y: y.map { Double($0) },
             marker: marker ?? Self.markers[series.count % Self.markers.count]))
     }
 

@@ -2,7 +2,7 @@
 /// values are spaces. Fits in a table cell or a sentence.
 public func sparkline<Value: BinaryFloatingPoint>(_ values: [Value]) -> String {
     let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-    let finite = values.map(Double.init).filter(\.isFinite)
+    let finite = values.map { Double($0) }.filter(\.isFinite)
     guard let low = finite.min(), let high = finite.max() else { return String(repeating: " ", count: values.count) }
     return String(values.map { value -> Character in
         let v = Double(value)

@@ -11,7 +11,7 @@ public struct LinearFit: Equatable, Sendable {
 
     public init<X: BinaryFloatingPoint, Y: BinaryFloatingPoint>(x: [X], y: [Y]) {
         precondition(x.count == y.count && x.count >= 2, "LinearFit: needs at least two points, got \(x.count) x and \(y.count) y")
-        let xs = x.map(Double.init), ys = y.map(Double.init)
+        let xs = x.map { Double($0) }, ys = y.map { Double($0) }
         let count = Double(xs.count)
         let meanX = xs.reduce(0, +) / count
         let meanY = ys.reduce(0, +) / count

@@ -15,7 +15,7 @@ public struct Summary: Equatable, Sendable {
 
     public init<Value: BinaryFloatingPoint>(_ values: [Value]) {
         precondition(!values.isEmpty, "Summary: no values to summarise")
-        let doubles = values.map(Double.init)
+        let doubles = values.map { Double($0) }
         self.values = doubles
         let mean = doubles.reduce(0, +) / Double(doubles.count)
         self.mean = mean

@@ -51,8 +51,8 @@ public struct Toolchain: Sendable {
     /// and it changes whenever the toolchain does).
     private static func identity(compiler: String, runtimeDirectory: String, moduleDirectory: String) -> String {
         var hash = ContentHash()
-        for path in ["\(runtimeDirectory)/lib\(runtimeLibrary).so"]
-            + ExperimentProgram.importedModules.filter { $0 != "Foundation" }.map({ "\(moduleDirectory)/\($0).swiftmodule" }) {
+        let modules = ExperimentProgram.importedModules.filter { $0 != "Foundation" }
+        for path in ["\(runtimeDirectory)/lib\(runtimeLibrary).so"] + modules.map({ "\(moduleDirectory)/\($0).swiftmodule" }) {
             // Content only: the same build found in another directory is the same engine.
             if let data = FileManager.default.contents(atPath: path) { hash.add(data) }
         }

@@ -24,7 +24,7 @@ public struct PrincipalComponents: Sendable {
         let d = points.first?.count ?? 0
         require(n >= 2 && d >= count && count >= 1 && points.allSatisfy { $0.count == d },
                 "PrincipalComponents: needs at least 2 points of equal length ≥ \(count), got \(n) points")
-        let data = points.map { $0.map(Double.init) }
+        let data = points.map { $0.map { Double($0) } }
         var mean = [Double](repeating: 0, count: d)
         for point in data { for j in 0..<d { mean[j] += point[j] } }
         mean = mean.map { $0 / Double(n) }

@@ -100,7 +100,8 @@ enum MatrixProduct {
             ? packTransposedLeft(a: a, lda: lda, m: m, k: k, panelRows: panelRows, panelStride: transposedPanelStride) : nil
         defer { packedTransposedA?.deallocate() }
         // Threads take whole column tiles, so each C entry is still computed by one thread.
-        nonisolated(unsafe) let (left, right, output, transposedPanels) = (a, packed, c, packedTransposedA)
+        let right = packed
+        nonisolated(unsafe) let (left, output, transposedPanels) = (a, c, packedTransposedA)
         let work: @Sendable (Int) -> Void = { thread in
             let first = thread * columnTiles / threads
             let last = (thread + 1) * columnTiles / threads
