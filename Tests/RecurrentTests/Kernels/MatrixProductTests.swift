@@ -22,6 +22,24 @@ import Testing
         return result
     }
 
+    /// `start (+)= a · op(b)` through the raw product, for `a` `[m, k]` and `b` `[k, n]`
+    /// (`[n, k]` when `transposeB`).
+    static func product(_ a: Tensor, _ b: Tensor, transposeB: Bool, startingFrom start: Tensor, accumulate: Bool) -> [Float] {
+        let (m, k, n) = (a.shape[0], a.shape[1], start.shape[1])
+        var c = start
+        a.scalars.withUnsafeBufferPointer { pa in
+            b.scalars.withUnsafeBufferPointer { pb in
+                c.scalars.withUnsafeMutableBufferPointer { pc in
+                    MatrixProduct.multiply(
+                        m: m, n: n, k: k, a: pa.baseAddress!, lda: k, transposeA: false,
+                        b: pb.baseAddress!, ldb: b.shape[1], transposeB: transposeB, c: pc.baseAddress!, ldc: n,
+                        accumulate: accumulate)
+                }
+            }
+        }
+        return c.scalars
+    }
+
     static let shapes: [(m: Int, n: Int, k: Int)] = [
         (1, 1, 1), (5, 15, 7), (6, 16, 16), (7, 17, 3), (8, 32, 64), (9, 33, 257), (13, 31, 300), (32, 512, 128),
         (32, 128, 512), (50, 100, 20),
@@ -59,18 +77,7 @@ import Testing
             var results: [[Float]] = []
             for wide in [false, true] {
                 MatrixProduct.usesWideKernel = wide
-                var c = start
-                a.scalars.withUnsafeBufferPointer { pa in
-                    b.scalars.withUnsafeBufferPointer { pb in
-                        c.scalars.withUnsafeMutableBufferPointer { pc in
-                            MatrixProduct.multiply(
-                                m: shape.m, n: shape.n, k: shape.k, a: pa.baseAddress!, lda: shape.k, transposeA: false,
-                                b: pb.baseAddress!, ldb: shape.n, transposeB: false, c: pc.baseAddress!, ldc: shape.n,
-                                accumulate: true)
-                        }
-                    }
-                }
-                results.append(c.scalars)
+                results.append(Self.product(a, b, transposeB: false, startingFrom: start, accumulate: true))
             }
             #expect(results[0] == results[1], "\(shape)")
         }
@@ -87,24 +94,16 @@ import Testing
                 let packed = PackedOperand.packing(b, transposed: transposeB)
                 #expect(packed.k == shape.k && packed.n == shape.n)
                 for accumulate in [false, true] {
-                    var eachTime = start
+                    let eachTime = Self.product(a, b, transposeB: transposeB, startingFrom: start, accumulate: accumulate)
                     var once = start
                     a.scalars.withUnsafeBufferPointer { pa in
-                        b.scalars.withUnsafeBufferPointer { pb in
-                            eachTime.scalars.withUnsafeMutableBufferPointer { pc in
-                                MatrixProduct.multiply(
-                                    m: shape.m, n: shape.n, k: shape.k, a: pa.baseAddress!, lda: shape.k, transposeA: false,
-                                    b: pb.baseAddress!, ldb: b.shape[1], transposeB: transposeB, c: pc.baseAddress!,
-                                    ldc: shape.n, accumulate: accumulate)
-                            }
-                        }
                         once.scalars.withUnsafeMutableBufferPointer { pc in
                             MatrixProduct.multiply(
                                 m: shape.m, a: pa.baseAddress!, lda: shape.k, transposeA: false, packed: packed,
                                 c: pc.baseAddress!, ldc: shape.n, accumulate: accumulate)
                         }
                     }
-                    #expect(once.scalars == eachTime.scalars, "\(shape) transposed \(transposeB) accumulate \(accumulate)")
+                    #expect(once.scalars == eachTime, "\(shape) transposed \(transposeB) accumulate \(accumulate)")
                 }
             }
         }
