@@ -100,7 +100,7 @@ enum MatrixProduct {
             ? packTransposedLeft(a: a, lda: lda, m: m, k: k, panelRows: panelRows, panelStride: transposedPanelStride) : nil
         defer { packedTransposedA?.deallocate() }
         // Threads take whole column tiles, so each C entry is still computed by one thread.
-        let right = packed
+        let packedB = packed
         nonisolated(unsafe) let (left, output, transposedPanels) = (a, c, packedTransposedA)
         let work: @Sendable (Int) -> Void = { thread in
             let first = thread * columnTiles / threads
@@ -114,11 +114,11 @@ enum MatrixProduct {
             }
             // Row panels inside column tiles: a tile of B stays in the L1 cache while every
             // panel of a block of A rows (kept in L2) passes over it.
-            for firstPanel in stride(from: 0, to: rowPanels, by: rowPanelsPerBlock) {
+            for blockStart in stride(from: 0, to: rowPanels, by: rowPanelsPerBlock) {
                 for tile in first..<last {
                     let column = tile * tileColumns
                     let columns = min(tileColumns, n - column)
-                    for rowPanel in firstPanel..<min(firstPanel + rowPanelsPerBlock, rowPanels) {
+                    for rowPanel in blockStart..<min(blockStart + rowPanelsPerBlock, rowPanels) {
                         let row = rowPanel * panelRows
                         let rows = min(panelRows, m - row)
                         // A full panel of an untransposed A is read in place (its rows are
@@ -128,15 +128,16 @@ enum MatrixProduct {
                             : UnsafePointer(transposedPanels.map { $0 + rowPanel * transposedPanelStride } ?? partial)
                         let (rowStride, columnStride) = direct ? (lda, 1) : (1, panelRows)
                         if wide {
-                            let firstPanel = 2 * tile
-                            let secondPanel = columns > panelColumns ? firstPanel + 1 : firstPanel
+                            // The tile's two 16-column panels of B (the same one twice at the edge).
+                            let leftPanel = 2 * tile
+                            let rightPanel = columns > panelColumns ? leftPanel + 1 : leftPanel
                             wideBlock(
                                 k: k, a: panelA, rowStride: rowStride, columnStride: columnStride,
-                                left: right.panel(firstPanel), right: right.panel(secondPanel),
+                                left: packedB.panel(leftPanel), right: packedB.panel(rightPanel),
                                 c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
                         } else {
                             kernel(
-                                k: k, a: panelA, rowStride: rowStride, columnStride: columnStride, b: right.panel(tile),
+                                k: k, a: panelA, rowStride: rowStride, columnStride: columnStride, b: packedB.panel(tile),
                                 c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
                         }
                     }
