@@ -2,9 +2,9 @@ import Foundation
 import Notebook
 
 /// A digest of the sources of the engine (with its wide kernels and C support) and LessonKit,
-/// shown on every page as the engine the numbers came from. Sources rather than the built library: the library's bytes depend on
-/// where it was built (paths are embedded), and the page must be the same wherever the site
-/// is built.
+/// shown on every page as the engine the numbers came from. Sources rather than the built
+/// library: the library's bytes depend on where it was built (paths are embedded), and the
+/// page must be the same wherever the site is built.
 enum EngineSources {
     static let modules = ["Recurrent", "WideKernels", "CEngineSupport", "LessonKit"]
 

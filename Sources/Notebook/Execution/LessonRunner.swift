@@ -84,8 +84,10 @@ public struct LessonRunner: Sendable {
             arguments: [
                 // -assert-config Debug keeps the standard library's trap messages ("Index out
                 // of range") that -O alone drops; the engine itself is optimised separately.
-                "-O", "-assert-config", "Debug", "-diagnostic-style=llvm"] + Toolchain.vectorFlags + ["-module-cache-path", workDirectory.appendingPathComponent("module-cache").path,
+                "-O", "-assert-config", "Debug", "-diagnostic-style=llvm",
+                "-module-cache-path", workDirectory.appendingPathComponent("module-cache").path,
                 "-I", toolchain.moduleDirectory]
+                + Toolchain.vectorFlags
                 + toolchain.clangModuleMaps.flatMap { ["-Xcc", "-fmodule-map-file=\($0)"] } + [
                 "-L", toolchain.runtimeDirectory, "-l\(Toolchain.runtimeLibrary)",
                 "-Xlinker", "-rpath", "-Xlinker", toolchain.runtimeDirectory,

@@ -107,9 +107,9 @@ enum MatrixProduct {
             let last = (thread + 1) * columnTiles / threads
             // Only the last row panel can be partial; an untransposed one is copied here, once.
             let lastRows = m - (rowPanels - 1) * panelRows
-            let partial = UnsafeMutablePointer<Float>.allocate(capacity: panelRows * k)
-            defer { partial.deallocate() }
-            if !transposeA && lastRows < panelRows {
+            let partial = !transposeA && lastRows < panelRows ? UnsafeMutablePointer<Float>.allocate(capacity: panelRows * k) : nil
+            defer { partial?.deallocate() }
+            if let partial {
                 packLeft(a: left, lda: lda, row: m - lastRows, rows: lastRows, panelRows: panelRows, k: k, into: partial)
             }
             // Row panels inside column tiles: a tile of B stays in the L1 cache while every
@@ -125,7 +125,7 @@ enum MatrixProduct {
                         // just `lda` apart); the others were packed above.
                         let direct = !transposeA && rows == panelRows
                         let panelA = direct ? left + row * lda
-                            : UnsafePointer(transposedPanels.map { $0 + rowPanel * transposedPanelStride } ?? partial)
+                            : UnsafePointer(transposedPanels.map { $0 + rowPanel * transposedPanelStride } ?? partial!)
                         let (rowStride, columnStride) = direct ? (lda, 1) : (1, panelRows)
                         if wide {
                             // The tile's two 16-column panels of B (the same one twice at the edge).

@@ -244,20 +244,7 @@ extension RecurrentStack {
     /// `parameter.gradient[j] += Σ_row matrix[row, j]`, rows in order.
     private func accumulateColumnSums(of matrix: ScratchBuffer, columns: Int, into parameter: Parameter) {
         parameter.gradient.scalars.withUnsafeMutableBufferPointer { g in
-            let sums = g.baseAddress!
-            for row in 0..<(matrix.count / columns) {
-                let values = matrix.base + row * columns
-                var j = 0
-                while j + 8 <= columns {
-                    let total = Lanes8.load(sums + j) + Lanes8.load(values + j)
-                    Lanes8.store(total, sums + j)
-                    j += 8
-                }
-                while j < columns {
-                    sums[j] += values[j]
-                    j += 1
-                }
-            }
+            RowArithmetic.addRows(of: matrix.base, rows: matrix.count / columns, width: columns, into: g.baseAddress!)
         }
     }
 }

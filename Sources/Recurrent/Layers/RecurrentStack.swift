@@ -200,10 +200,7 @@ final class RecurrentStack {
         }
         if let bias = weights.inputBias {
             bias.scalars.withUnsafeBufferPointer { bias in
-                for row in 0..<batch * time {
-                    let values = projected.at(row * gateWidth)
-                    for j in 0..<gateWidth { values[j] += bias[j] }
-                }
+                RowArithmetic.add(bias.baseAddress!, toEveryRowOf: projected.base, rows: batch * time, width: gateWidth)
             }
         }
         // W_hhᵀ [hiddenSize, gates], packed once for the product of every step. Cho's GRU

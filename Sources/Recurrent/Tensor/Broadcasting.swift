@@ -111,10 +111,10 @@ extension Tensor {
         if target.count <= rank, Array(shape.suffix(target.count)) == target, !target.isEmpty {
             let width = target.reduce(1, *)
             var result = [Float](repeating: 0, count: width)
-            scalars.withUnsafeBufferPointer { source in
-                result.withUnsafeMutableBufferPointer { out in
-                    for row in 0..<(width == 0 ? 0 : count / width) {
-                        for j in 0..<width { out[j] += source[row * width + j] }
+            if width > 0 {
+                scalars.withUnsafeBufferPointer { source in
+                    result.withUnsafeMutableBufferPointer { out in
+                        RowArithmetic.addRows(of: source.baseAddress!, rows: count / width, width: width, into: out.baseAddress!)
                     }
                 }
             }

@@ -27,9 +27,7 @@ extension Tensor {
             let width = rhs.count
             lhs.scalars.withUnsafeMutableBufferPointer { target in
                 rhs.scalars.withUnsafeBufferPointer { source in
-                    for row in 0..<(target.count / width) {
-                        for j in 0..<width { target[row * width + j] += source[j] }
-                    }
+                    RowArithmetic.add(source.baseAddress!, toEveryRowOf: target.baseAddress!, rows: target.count / width, width: width)
                 }
             }
         } else {

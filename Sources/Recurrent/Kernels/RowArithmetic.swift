@@ -1,0 +1,34 @@
+/// The two loops every bias needs, on raw row-major buffers: adding one row to every row of a
+/// matrix (forward), and adding every row of a matrix into one row (the bias's gradient).
+/// Rows are visited in order and each value gets one plain addition, so the bits are those of
+/// the obvious scalar loops.
+enum RowArithmetic {
+    /// `matrix[r, j] += row[j]` for every row `r` of a `[rows, width]` matrix.
+    static func add(
+        _ row: UnsafePointer<Float>, toEveryRowOf matrix: UnsafeMutablePointer<Float>, rows: Int, width: Int
+    ) {
+        for r in 0..<rows {
+            let target = matrix + r * width
+            for j in 0..<width { target[j] += row[j] }
+        }
+    }
+
+    /// `sums[j] += matrix[r, j]` for every row `r` of a `[rows, width]` matrix, in row order.
+    static func addRows(
+        of matrix: UnsafePointer<Float>, rows: Int, width: Int, into sums: UnsafeMutablePointer<Float>
+    ) {
+        let vectorEnd = width - width % 8
+        for r in 0..<rows {
+            let values = matrix + r * width
+            var j = 0
+            while j < vectorEnd {
+                Lanes8.store(Lanes8.load(sums + j) + Lanes8.load(values + j), sums + j)
+                j += 8
+            }
+            while j < width {
+                sums[j] += values[j]
+                j += 1
+            }
+        }
+    }
+}
