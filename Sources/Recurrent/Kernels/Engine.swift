@@ -1,4 +1,5 @@
 import CEngineSupport
+import Foundation
 
 /// Engine-wide settings.
 public enum Engine {
@@ -6,9 +7,11 @@ public enum Engine {
     /// work is split so that every output is computed by one thread in one fixed order.
     nonisolated(unsafe) public static var threadCount = 1
 
-    /// Whether matrix products run on the 16-wide (AVX-512) kernel rather than the 8-wide one.
-    /// Results are the same bits either way.
-    public static var usesWideVectors: Bool { MatrixProduct.usesWideKernel }
+    /// Whether the kernels (matrix products, LSTM steps) run 16 lanes wide (AVX-512) rather
+    /// than 8: where the processor has AVX-512, unless the environment sets
+    /// `LESSONS_NARROW_KERNEL` (to compare the two). Results are the same bits either way.
+    nonisolated(unsafe) public internal(set) static var usesWideVectors =
+        cpu_features_has_avx512() != 0 && ProcessInfo.processInfo.environment["LESSONS_NARROW_KERNEL"] == nil
 
     /// Asks glibc's allocator to keep freed blocks for reuse instead of handing them back to
     /// the system; every recurrent layer does this when it is built (it is cheap and

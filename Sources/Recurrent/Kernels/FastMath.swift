@@ -1,3 +1,5 @@
+import WideKernels
+
 /// tanh and the logistic function for the kernels, eight lanes at a time.
 ///
 /// `tanh` is the rational approximation Eigen uses for `float`: an odd polynomial of degree
@@ -7,19 +9,19 @@
 /// one approximation. The scalar versions perform the same operations in the same order as
 /// each vector lane, so a value gets the same bits whichever path computes it.
 enum FastMath {
-    // Literals rather than arrays: the hot loops must not pay for array access.
-    private static var clamp: Float { 7.99881172180175781 }
-    private static var alpha0: Float { 4.89352455891786e-03 }
-    private static var alpha1: Float { 6.37261928875436e-04 }
-    private static var alpha2: Float { 1.48572235717979e-05 }
-    private static var alpha3: Float { 5.12229709037114e-08 }
-    private static var alpha4: Float { -8.60467152213735e-11 }
-    private static var alpha5: Float { 2.00018790482477e-13 }
-    private static var alpha6: Float { -2.76076847742355e-16 }
-    private static var beta0: Float { 4.89352518554385e-03 }
-    private static var beta1: Float { 2.26843463243900e-03 }
-    private static var beta2: Float { 1.18534705686654e-04 }
-    private static var beta3: Float { 1.19825839466702e-06 }
+    // One set of coefficients for every width (see `RationalTanh`).
+    private static var clamp: Float { RationalTanh.clamp }
+    private static var alpha0: Float { RationalTanh.alpha0 }
+    private static var alpha1: Float { RationalTanh.alpha1 }
+    private static var alpha2: Float { RationalTanh.alpha2 }
+    private static var alpha3: Float { RationalTanh.alpha3 }
+    private static var alpha4: Float { RationalTanh.alpha4 }
+    private static var alpha5: Float { RationalTanh.alpha5 }
+    private static var alpha6: Float { RationalTanh.alpha6 }
+    private static var beta0: Float { RationalTanh.beta0 }
+    private static var beta1: Float { RationalTanh.beta1 }
+    private static var beta2: Float { RationalTanh.beta2 }
+    private static var beta3: Float { RationalTanh.beta3 }
 
     @inline(__always)
     static func tanh(_ value: SIMD8<Float>) -> SIMD8<Float> {

@@ -17,11 +17,6 @@ import WideKernels
 enum MatrixProduct {
     static let panelColumns = 16
 
-    /// Whether products run on the 16-wide kernel: where the processor has AVX-512, unless the
-    /// environment sets `LESSONS_NARROW_KERNEL` (to compare the two). Both give the same bits.
-    nonisolated(unsafe) static var usesWideKernel =
-        cpu_features_has_avx512() != 0 && ProcessInfo.processInfo.environment["LESSONS_NARROW_KERNEL"] == nil
-
     /// Depth of one block of `k`: a block of `B` (256 × n) stays in the L2 cache.
     static let depthBlock = 256
 
@@ -83,7 +78,7 @@ enum MatrixProduct {
     ) {
         let (k, n) = (packed.k, packed.n)
         guard m > 0, n > 0, k > 0 else { return }
-        let wide = usesWideKernel
+        let wide = Engine.usesWideVectors
         let panelRows = wide ? 8 : 6
         // A column tile is one packed panel for the narrow kernel, two for the wide one.
         let tileColumns = wide ? 2 * panelColumns : panelColumns

@@ -1,4 +1,5 @@
 import Foundation
+import WideKernels
 
 /// The pointwise part of one step of a built-in cell, forward and backward, for one sequence
 /// of the batch. Both sides of the step's matrix products are done by the caller.
@@ -18,7 +19,9 @@ enum CellStep {
     ///   - peephole: `[3H]` peephole weights (peephole LSTM only).
     ///
     /// Units are processed eight at a time and the remainder one at a time, with the same
-    /// arithmetic, so a unit's result does not depend on the hidden size.
+    /// arithmetic, so a unit's result does not depend on the hidden size. PyTorch's LSTM runs
+    /// sixteen at a time first where the processor has 512-bit vectors (`WideLSTMStep`, same
+    /// arithmetic again).
     @inline(__always)
     static func forward(
         _ kind: RecurrentCellKind, size: Int,
@@ -30,6 +33,12 @@ enum CellStep {
         let vectorEnd = size - size % 8
         var j = 0
         if let structure = kind.lstmStructure {
+            if structure == .standard && Engine.usesWideVectors {
+                j = size - size % 16
+                WideLSTMStep.forward(
+                    rows: 1, size: size, units: j, projected: p, projectedStride: 0, recurrent: r,
+                    hidden: h, cell: c, gates: g, extra: e)
+            }
             while j < vectorEnd {
                 lstmForwardLanes(structure, size: size, j: j, p: p, r: r, h: h, c: c, g: g, e: e, w: w, lanes: Lanes8.self)
                 j += 8
@@ -152,6 +161,13 @@ enum CellStep {
         let vectorEnd = size - size % 8
         var j = 0
         if let structure = kind.lstmStructure {
+            if structure == .standard && q == nil && Engine.usesWideVectors {
+                j = size - size % 16
+                WideLSTMStep.backward(
+                    rows: 1, size: size, units: j, gates: g, extra: e, previousCell: cPrevious,
+                    hiddenGradient: dh, cellGradient: dc, projectedGradient: dp, projectedStride: 0,
+                    recurrentGradient: dr)
+            }
             while j < vectorEnd {
                 lstmBackwardLanes(structure, size: size, j: j, g: g, e: e, cPrevious: cPrevious,
                                   dh: dh, dc: dc, dp: dp, dr: dr, w: w, dw: dw, q: q, lanes: Lanes8.self)

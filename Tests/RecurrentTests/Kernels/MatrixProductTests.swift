@@ -48,10 +48,10 @@ import Testing
     /// Both kernels against a Double reference, every shape around the panel edges, both
     /// transposes, overwrite and accumulate.
     @Test func agreesWithAReferenceOnEveryEdge() {
-        let saved = MatrixProduct.usesWideKernel
-        defer { MatrixProduct.usesWideKernel = saved }
+        let saved = Engine.usesWideVectors
+        defer { Engine.usesWideVectors = saved }
         for wide in cpu_features_has_avx512() != 0 ? [false, true] : [false] {
-            MatrixProduct.usesWideKernel = wide
+            Engine.usesWideVectors = wide
             for (index, shape) in Self.shapes.enumerated() {
                 for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
                     let a = randomTensor(transposeA ? [shape.k, shape.m] : [shape.m, shape.k], seed: UInt64(100 + index))
@@ -68,15 +68,15 @@ import Testing
     /// The wide and narrow kernels give the same bits, including when accumulating into `C`.
     @Test(.enabled(if: cpu_features_has_avx512() != 0, "needs a processor with AVX-512"))
     func wideAndNarrowKernelsGiveTheSameBits() {
-        let saved = MatrixProduct.usesWideKernel
-        defer { MatrixProduct.usesWideKernel = saved }
+        let saved = Engine.usesWideVectors
+        defer { Engine.usesWideVectors = saved }
         for (index, shape) in Self.shapes.enumerated() {
             let a = randomTensor([shape.m, shape.k], seed: UInt64(300 + index))
             let b = randomTensor([shape.k, shape.n], seed: UInt64(400 + index))
             let start = randomTensor([shape.m, shape.n], seed: UInt64(500 + index))
             var results: [[Float]] = []
             for wide in [false, true] {
-                MatrixProduct.usesWideKernel = wide
+                Engine.usesWideVectors = wide
                 results.append(Self.product(a, b, transposeB: false, startingFrom: start, accumulate: true))
             }
             #expect(results[0] == results[1], "\(shape)")
