@@ -7,9 +7,18 @@ enum RowArithmetic {
     static func add(
         _ row: UnsafePointer<Float>, toEveryRowOf matrix: UnsafeMutablePointer<Float>, rows: Int, width: Int
     ) {
+        let vectorEnd = width - width % 8
         for r in 0..<rows {
             let target = matrix + r * width
-            for j in 0..<width { target[j] += row[j] }
+            var j = 0
+            while j < vectorEnd {
+                Lanes8.store(Lanes8.load(target + j) + Lanes8.load(row + j), target + j)
+                j += 8
+            }
+            while j < width {
+                target[j] += row[j]
+                j += 1
+            }
         }
     }
 

@@ -1,44 +1,84 @@
 import Foundation
 import WideKernels
 
-/// The pointwise part of one step of a built-in cell, forward and backward, for one sequence
-/// of the batch. Both sides of the step's matrix products are done by the caller.
+/// The pointwise part of one step of a built-in cell, forward and backward, for the
+/// sequences of a batch. Both sides of the step's matrix products are done by the caller.
 ///
 /// Forward reads `P` = `W_ih x_t + b_ih` and `R` = `W_hh h + b_hh` (each `gateCount * H`
 /// values in PyTorch's gate order) and the previous state; it writes the new state and the
 /// values the backward pass needs.
 enum CellStep {
-    /// One forward step.
+    /// One forward step for `rows` sequences.
     ///
     /// - Parameters:
-    ///   - projected: `P` for this sequence and step.
-    ///   - recurrent: `R` for this sequence.
-    ///   - hidden, cell: `[H]`: the previous state on entry, the new state on exit.
-    ///   - gates: `[gateCount * H]`: receives the activated gates (RNN: the new state).
-    ///   - extra: `[H]`: receives the LSTM's new cell or the GRU's `W_hn h + b_hn`.
+    ///   - active: whether sequence `b` takes this step (`nil`: all do); an inactive one's
+    ///     state and trace rows are left as they are.
+    ///   - projected: `P` for sequence 0; sequence `b`'s is `projectedStride` further on.
+    ///   - recurrent: `R`, `[rows, gateCount * H]`.
+    ///   - hidden, cell: `[rows, H]`: the previous state on entry, the new state on exit.
+    ///   - gates: `[rows, gateCount * H]`: receives the activated gates (RNN: the new state).
+    ///   - extra: `[rows, H]`: receives the LSTM's new cell or the GRU's `W_hn h + b_hn`.
     ///   - peephole: `[3H]` peephole weights (peephole LSTM only).
     ///
     /// Units are processed eight at a time and the remainder one at a time, with the same
     /// arithmetic, so a unit's result does not depend on the hidden size. PyTorch's LSTM runs
     /// sixteen at a time first where the processor has 512-bit vectors (`WideLSTMStep`, same
-    /// arithmetic again).
-    @inline(__always)
+    /// arithmetic again), all sequences in one call so that their independent work overlaps.
     static func forward(
-        _ kind: RecurrentCellKind, size: Int,
+        _ kind: RecurrentCellKind, size: Int, rows: Int, active: ((Int) -> Bool)?,
+        projected: UnsafePointer<Float>, projectedStride: Int, recurrent: UnsafePointer<Float>,
+        hidden: UnsafeMutablePointer<Float>, cell: UnsafeMutablePointer<Float>,
+        gates: UnsafeMutablePointer<Float>, extra: UnsafeMutablePointer<Float>,
+        peephole: UnsafePointer<Float>
+    ) {
+        let gateWidth = kind.gateCount * size
+        var wideUnits = 0
+        if kind.lstmStructure == .standard && Engine.usesWideVectors {
+            wideUnits = size - size % 16
+            for (first, count) in runs(rows: rows, active: active) {
+                WideLSTMStep.forward(
+                    rows: count, size: size, units: wideUnits,
+                    projected: projected + first * projectedStride, projectedStride: projectedStride,
+                    recurrent: recurrent + first * gateWidth, hidden: hidden + first * size, cell: cell + first * size,
+                    gates: gates + first * gateWidth, extra: extra + first * size)
+            }
+            if wideUnits == size { return }
+        }
+        for b in 0..<rows where active?(b) ?? true {
+            forwardRow(
+                kind, size: size, from: wideUnits, projected: projected + b * projectedStride, recurrent: recurrent + b * gateWidth,
+                hidden: hidden + b * size, cell: cell + b * size, gates: gates + b * gateWidth, extra: extra + b * size,
+                peephole: peephole)
+        }
+    }
+
+    /// The active sequences as runs of consecutive ones, `(first, count)`.
+    private static func runs(rows: Int, active: ((Int) -> Bool)?) -> [(first: Int, count: Int)] {
+        guard let active else { return [(0, rows)] }
+        var runs: [(first: Int, count: Int)] = []
+        var b = 0
+        while b < rows {
+            guard active(b) else { b += 1; continue }
+            let first = b
+            while b < rows && active(b) { b += 1 }
+            runs.append((first, b - first))
+        }
+        return runs
+    }
+
+    /// Units `start ..< size` of one sequence's forward step (arguments as in `forward`, for
+    /// that sequence).
+    @inline(__always)
+    private static func forwardRow(
+        _ kind: RecurrentCellKind, size: Int, from start: Int,
         projected p: UnsafePointer<Float>, recurrent r: UnsafePointer<Float>,
         hidden h: UnsafeMutablePointer<Float>, cell c: UnsafeMutablePointer<Float>,
         gates g: UnsafeMutablePointer<Float>, extra e: UnsafeMutablePointer<Float>,
         peephole w: UnsafePointer<Float>
     ) {
         let vectorEnd = size - size % 8
-        var j = 0
+        var j = start
         if let structure = kind.lstmStructure {
-            if structure == .standard && Engine.usesWideVectors {
-                j = size - size % 16
-                WideLSTMStep.forward(
-                    rows: 1, size: size, units: j, projected: p, projectedStride: 0, recurrent: r,
-                    hidden: h, cell: c, gates: g, extra: e)
-            }
             while j < vectorEnd {
                 lstmForwardLanes(structure, size: size, j: j, p: p, r: r, h: h, c: c, g: g, e: e, w: w, lanes: Lanes8.self)
                 j += 8
@@ -135,39 +175,74 @@ enum CellStep {
         }
     }
 
-    /// One backward step: from the gradient of the new state to the gradients of the
-    /// pre-activations and of the previous state.
+    /// One backward step for `rows` sequences: from the gradient of the new state to the
+    /// gradients of the pre-activations and of the previous state.
     ///
     /// - Parameters:
-    ///   - gates, extra, previousHidden, previousCell: as stored by `forward` for this step.
-    ///   - hiddenGradient: `[H]`: `∂L/∂h'` on entry; on exit the part of `∂L/∂h` that does not
-    ///     pass through `W_hh` (the GRU's `z ⊙ ∂L/∂h'`), zero for the other cells.
-    ///   - cellGradient: `[H]`: `∂L/∂c'` on entry, `∂L/∂c` on exit (LSTM only).
-    ///   - projectedGradient: `[gateCount * H]`: receives `∂L/∂P`.
-    ///   - recurrentGradient: `[gateCount * H]`: receives `∂L/∂R` (differs from `∂L/∂P` only
-    ///     in the GRU's candidate gate, where `R` is scaled by `r`).
+    ///   - active: whether sequence `b` took this step (`nil`: all did); an inactive one's
+    ///     rows are left as they are.
+    ///   - gates, extra, previousHidden, previousCell: as stored by `forward` for this step
+    ///     (`[rows, gateCount * H]`, `[rows, H]` each).
+    ///   - hiddenGradient: `[rows, H]`: `∂L/∂h'` on entry; on exit the part of `∂L/∂h` that
+    ///     does not pass through `W_hh` (the GRU's `z ⊙ ∂L/∂h'`), zero for the other cells.
+    ///   - cellGradient: `[rows, H]`: `∂L/∂c'` on entry, `∂L/∂c` on exit (LSTM only).
+    ///   - projectedGradient: receives `∂L/∂P`, `gateCount * H` values for sequence 0 and
+    ///     sequence `b`'s `projectedStride` further on.
+    ///   - recurrentGradient: `[rows, gateCount * H]`: receives `∂L/∂R` (differs from `∂L/∂P`
+    ///     only in the GRU's candidate gate, where `R` is scaled by `r`).
     ///   - peephole, peepholeGradient: `[3H]` peephole weights and the gradient added into
     ///     (peephole LSTM only).
-    @inline(__always)
+    ///   - gateValueGradient: with full gate recurrence, `[rows, 3H]` extra gradients of the
+    ///     i, f and o values.
     static func backward(
-        _ kind: RecurrentCellKind, size: Int,
+        _ kind: RecurrentCellKind, size: Int, rows: Int, active: ((Int) -> Bool)?,
+        gates: UnsafePointer<Float>, extra: UnsafePointer<Float>,
+        previousHidden: UnsafePointer<Float>, previousCell: UnsafePointer<Float>,
+        hiddenGradient: UnsafeMutablePointer<Float>, cellGradient: UnsafeMutablePointer<Float>,
+        projectedGradient: UnsafeMutablePointer<Float>, projectedStride: Int, recurrentGradient: UnsafeMutablePointer<Float>,
+        peephole: UnsafePointer<Float>, peepholeGradient: UnsafeMutablePointer<Float>,
+        gateValueGradient: UnsafePointer<Float>? = nil
+    ) {
+        let gateWidth = kind.gateCount * size
+        var wideUnits = 0
+        if kind.lstmStructure == .standard && gateValueGradient == nil && Engine.usesWideVectors {
+            wideUnits = size - size % 16
+            for (first, count) in runs(rows: rows, active: active) {
+                WideLSTMStep.backward(
+                    rows: count, size: size, units: wideUnits, gates: gates + first * gateWidth, extra: extra + first * size,
+                    previousCell: previousCell + first * size,
+                    hiddenGradient: hiddenGradient + first * size, cellGradient: cellGradient + first * size,
+                    projectedGradient: projectedGradient + first * projectedStride, projectedStride: projectedStride,
+                    recurrentGradient: recurrentGradient + first * gateWidth)
+            }
+            if wideUnits == size { return }
+        }
+        for b in 0..<rows where active?(b) ?? true {
+            backwardRow(
+                kind, size: size, from: wideUnits, gates: gates + b * gateWidth, extra: extra + b * size,
+                previousHidden: previousHidden + b * size, previousCell: previousCell + b * size,
+                hiddenGradient: hiddenGradient + b * size, cellGradient: cellGradient + b * size,
+                projectedGradient: projectedGradient + b * projectedStride, recurrentGradient: recurrentGradient + b * gateWidth,
+                peephole: peephole, peepholeGradient: peepholeGradient,
+                gateValueGradient: gateValueGradient.map { $0 + b * 3 * size })
+        }
+    }
+
+    /// Units `start ..< size` of one sequence's backward step (arguments as in `backward`, for
+    /// that sequence).
+    @inline(__always)
+    private static func backwardRow(
+        _ kind: RecurrentCellKind, size: Int, from start: Int,
         gates g: UnsafePointer<Float>, extra e: UnsafePointer<Float>,
         previousHidden hPrevious: UnsafePointer<Float>, previousCell cPrevious: UnsafePointer<Float>,
         hiddenGradient dh: UnsafeMutablePointer<Float>, cellGradient dc: UnsafeMutablePointer<Float>,
         projectedGradient dp: UnsafeMutablePointer<Float>, recurrentGradient dr: UnsafeMutablePointer<Float>,
         peephole w: UnsafePointer<Float>, peepholeGradient dw: UnsafeMutablePointer<Float>,
-        gateValueGradient q: UnsafePointer<Float>? = nil
+        gateValueGradient q: UnsafePointer<Float>?
     ) {
         let vectorEnd = size - size % 8
-        var j = 0
+        var j = start
         if let structure = kind.lstmStructure {
-            if structure == .standard && q == nil && Engine.usesWideVectors {
-                j = size - size % 16
-                WideLSTMStep.backward(
-                    rows: 1, size: size, units: j, gates: g, extra: e, previousCell: cPrevious,
-                    hiddenGradient: dh, cellGradient: dc, projectedGradient: dp, projectedStride: 0,
-                    recurrentGradient: dr)
-            }
             while j < vectorEnd {
                 lstmBackwardLanes(structure, size: size, j: j, g: g, e: e, cPrevious: cPrevious,
                                   dh: dh, dc: dc, dp: dp, dr: dr, w: w, dw: dw, q: q, lanes: Lanes8.self)

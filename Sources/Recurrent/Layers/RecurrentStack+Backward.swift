@@ -96,7 +96,7 @@ extension RecurrentStack {
                 // a constant zero: the gradient flows on untouched and nothing is added.
                 for b in 0..<batch where lengths == nil || t < lengths![b] {
                     let out = outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn
-                    for j in 0..<size { dh.base[b * size + j] += out[j] }
+                    RowArithmetic.add(out, toEveryRowOf: dh.at(b * size), rows: 1, width: size)
                     stateGradientSink?.at((b * time + t) * size).update(from: dh.at(b * size), count: size)
                 }
                 if kind == .choGRU {
@@ -107,18 +107,16 @@ extension RecurrentStack {
                         active: { lengths == nil || t < lengths![$0] })
                     continue
                 }
-                for b in 0..<batch where lengths == nil || t < lengths![b] {
-                    let row = step * batch + b
-                    CellStep.backward(
-                        kind, size: size,
-                        gates: trace.gates.at(row * gates), extra: trace.extra.at(row * size),
-                        previousHidden: trace.previousHidden.at(row * size), previousCell: previousCell.at(row * size),
-                        hiddenGradient: dh.at(b * size), cellGradient: dc.at(b * size),
-                        projectedGradient: projectedGradient.at((b * time + t) * gates),
-                        recurrentGradient: recurrentGradient.at(row * gates),
-                        peephole: peephole.base, peepholeGradient: peepholeGradient.base,
-                        gateValueGradient: gateRecurrence.map { UnsafePointer($0.valueGradient.at(b * 3 * size)) })
-                }
+                let row = step * batch
+                CellStep.backward(
+                    kind, size: size, rows: batch, active: lengths.map { lengths in { (b: Int) in t < lengths[b] } },
+                    gates: trace.gates.at(row * gates), extra: trace.extra.at(row * size),
+                    previousHidden: trace.previousHidden.at(row * size), previousCell: previousCell.at(row * size),
+                    hiddenGradient: dh.base, cellGradient: dc.base,
+                    projectedGradient: projectedGradient.at(t * gates), projectedStride: time * gates,
+                    recurrentGradient: recurrentGradient.at(row * gates),
+                    peephole: peephole.base, peepholeGradient: peepholeGradient.base,
+                    gateValueGradient: gateRecurrence.map { UnsafePointer($0.valueGradient.base) })
                 gateRecurrence?.finishStep(step, recurrentGradient: recurrentGradient.at(step * batch * gates), gates: trace.gates)
                 // ∂L/∂h_{t-1} += ∂L/∂R_t · W_hh   ([batch, gates] · [gates, hiddenSize]).
                 MatrixProduct.multiply(

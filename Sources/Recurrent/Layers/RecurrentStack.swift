@@ -250,13 +250,13 @@ final class RecurrentStack {
                     c: recurrent.base, ldc: gateWidth, accumulate: true)
                 gateRecurrence?.addToPreactivations(recurrent)
                 // A sequence past its length keeps its state and outputs zeros.
-                for b in 0..<batch where lengths == nil || t < lengths![b] {
-                    CellStep.forward(
-                        kind, size: size,
-                        projected: projected.at((b * time + t) * gateWidth), recurrent: recurrent.at(b * gateWidth),
-                        hidden: state.at(b * size), cell: cellState.at(b * size),
-                        gates: gates.at((traceRow + b) * gateWidth), extra: extra.at((traceRow + b) * size),
-                        peephole: peephole.base)
+                let active = lengths.map { lengths in { (b: Int) in t < lengths[b] } }
+                CellStep.forward(
+                    kind, size: size, rows: batch, active: active,
+                    projected: projected.at(t * gateWidth), projectedStride: time * gateWidth, recurrent: recurrent.base,
+                    hidden: state.base, cell: cellState.base,
+                    gates: gates.at(traceRow * gateWidth), extra: extra.at(traceRow * size), peephole: peephole.base)
+                for b in 0..<batch where active?(b) ?? true {
                     (outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn)
                         .update(from: state.at(b * size), count: size)
                 }
