@@ -37,6 +37,11 @@ enum MatrixProduct {
             if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
             return
         }
+        if n < panelColumns && m >= 4 * panelColumns {
+            return multiplyTransposed(
+                m: m, n: n, k: k, a: a, lda: lda, transposeA: transposeA, b: b, ldb: ldb, transposeB: transposeB,
+                c: c, ldc: ldc, accumulate: accumulate)
+        }
         // Each depth block is packed just before it is used, so it is still in the cache.
         var start = 0
         while start < k {
@@ -48,6 +53,28 @@ enum MatrixProduct {
                 packed: packed, c: c, ldc: ldc, accumulate: accumulate || start > 0)
             start += depth
         }
+    }
+
+    /// A product a few columns wide (a weight gradient `∂W_ih` of a layer with 8 inputs) fills
+    /// a sliver of each block of the kernel. Its transpose `Cᵀ = op(B)ᵀ · op(A)ᵀ` is a few
+    /// rows high instead, which fills whole blocks: the same products added in the same
+    /// order from the same start (`a·b` and `b·a` round alike), so the same bits, computed in
+    /// a `[n, m]` scratch matrix and copied back.
+    private static func multiplyTransposed(
+        m: Int, n: Int, k: Int,
+        a: UnsafePointer<Float>, lda: Int, transposeA: Bool,
+        b: UnsafePointer<Float>, ldb: Int, transposeB: Bool,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    ) {
+        let transposedC = UnsafeMutablePointer<Float>.allocate(capacity: n * m)
+        defer { transposedC.deallocate() }
+        if accumulate {
+            for i in 0..<m { for j in 0..<n { transposedC[j * m + i] = c[i * ldc + j] } }
+        }
+        multiply(
+            m: n, n: m, k: k, a: b, lda: ldb, transposeA: !transposeB, b: a, ldb: lda, transposeB: !transposeA,
+            c: transposedC, ldc: m, accumulate: accumulate)
+        for i in 0..<m { for j in 0..<n { c[i * ldc + j] = transposedC[j * m + i] } }
     }
 
     /// `C = op(A) · op(B)` (or `C += …`) with `op(B)` packed once beforehand in depth blocks,

@@ -65,6 +65,46 @@ import Testing
         }
     }
 
+    /// Every entry of `C` is one chain of fused multiply-adds in increasing `k` from its start
+    /// (zero, or `C` when accumulating): the bits do not depend on blocking, packing, or on a
+    /// narrow product being computed as its transpose.
+    @Test func everyEntryIsOneFusedChainInDepthOrder() {
+        let shapes: [(m: Int, n: Int, k: Int)] = [(64, 8, 300), (100, 3, 40), (512, 8, 600), (70, 15, 9), (9, 33, 257), (32, 512, 128)]
+        for (index, shape) in shapes.enumerated() {
+            for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
+                let a = randomTensor(transposeA ? [shape.k, shape.m] : [shape.m, shape.k], seed: UInt64(900 + index))
+                let b = randomTensor(transposeB ? [shape.n, shape.k] : [shape.k, shape.n], seed: UInt64(950 + index))
+                let start = randomTensor([shape.m, shape.n], seed: UInt64(990 + index))
+                for accumulate in [false, true] {
+                    var c = start
+                    a.scalars.withUnsafeBufferPointer { pa in
+                        b.scalars.withUnsafeBufferPointer { pb in
+                            c.scalars.withUnsafeMutableBufferPointer { pc in
+                                MatrixProduct.multiply(
+                                    m: shape.m, n: shape.n, k: shape.k, a: pa.baseAddress!, lda: transposeA ? shape.m : shape.k,
+                                    transposeA: transposeA, b: pb.baseAddress!, ldb: transposeB ? shape.k : shape.n,
+                                    transposeB: transposeB, c: pc.baseAddress!, ldc: shape.n, accumulate: accumulate)
+                            }
+                        }
+                    }
+                    var differing = 0
+                    for i in 0..<shape.m {
+                        for j in 0..<shape.n {
+                            var chain: Float = accumulate ? start.scalars[i * shape.n + j] : 0
+                            for p in 0..<shape.k {
+                                let x = transposeA ? a.scalars[p * shape.m + i] : a.scalars[i * shape.k + p]
+                                let y = transposeB ? b.scalars[j * shape.k + p] : b.scalars[p * shape.n + j]
+                                chain = chain.addingProduct(x, y)
+                            }
+                            if chain.bitPattern != c.scalars[i * shape.n + j].bitPattern { differing += 1 }
+                        }
+                    }
+                    #expect(differing == 0, "\(shape) transposes \(transposeA) \(transposeB) accumulate \(accumulate): \(differing) entries")
+                }
+            }
+        }
+    }
+
     /// The wide and narrow kernels give the same bits, including when accumulating into `C`.
     @Test(.enabled(if: cpu_features_has_avx512() != 0, "needs a processor with AVX-512"))
     func wideAndNarrowKernelsGiveTheSameBits() {
