@@ -26,13 +26,28 @@ enum MatrixProduct {
     ///   - b: `[k, n]` with row stride `ldb`, or `[n, k]` when `transposeB`.
     ///   - c: `[m, n]` with row stride `ldc`.
     ///   - accumulate: add into `C` instead of overwriting it.
+    ///   - depthSumsOfA: `[m]`, or `nil`: receives `+= Σ_p op(A)[i, p]`, one addition at a time
+    ///     in increasing `p` — a bias gradient riding along its weight gradient, summed while
+    ///     `A` is packed rather than in a pass of its own. Needs `transposeA` (`A`'s rows are
+    ///     then read in depth order).
+    ///   - depthSumsOfB: `[n]`, or `nil`: likewise `+= Σ_p op(B)[p, j]`; needs `!transposeB`.
     static func multiply(
         m: Int, n: Int, k: Int,
         a: UnsafePointer<Float>, lda: Int, transposeA: Bool,
         b: UnsafePointer<Float>, ldb: Int, transposeB: Bool,
-        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
+        depthSumsOfA: UnsafeMutablePointer<Float>? = nil, depthSumsOfB: UnsafeMutablePointer<Float>? = nil
     ) {
-        guard m > 0, n > 0 else { return }
+        precondition(depthSumsOfA == nil || transposeA, "depth sums of A need A stored transposed")
+        precondition(depthSumsOfB == nil || !transposeB, "depth sums of B need B stored untransposed")
+        guard m > 0, n > 0 else {
+            // Nothing to multiply, but the sums are still owed.
+            for p in 0..<k {
+                if let depthSumsOfA { for i in 0..<m { depthSumsOfA[i] += a[p * lda + i] } }
+                if let depthSumsOfB { for j in 0..<n { depthSumsOfB[j] += b[p * ldb + j] } }
+            }
+            return
+        }
         guard k > 0 else {
             if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
             return
@@ -40,17 +55,18 @@ enum MatrixProduct {
         if n < panelColumns && m >= 4 * panelColumns {
             return multiplyTransposed(
                 m: m, n: n, k: k, a: a, lda: lda, transposeA: transposeA, b: b, ldb: ldb, transposeB: transposeB,
-                c: c, ldc: ldc, accumulate: accumulate)
+                c: c, ldc: ldc, accumulate: accumulate, depthSumsOfA: depthSumsOfA, depthSumsOfB: depthSumsOfB)
         }
         // Each depth block is packed just before it is used, so it is still in the cache.
         var start = 0
         while start < k {
             let depth = min(depthBlock, k - start)
             let packed = PackedRight(
-                b: transposeB ? b + start : b + start * ldb, ldb: ldb, transposed: transposeB, k: depth, n: n)
+                b: transposeB ? b + start : b + start * ldb, ldb: ldb, transposed: transposeB, k: depth, n: n,
+                addingColumnSumsTo: depthSumsOfB)
             multiply(
                 m: m, a: transposeA ? a + start * lda : a + start, lda: lda, transposeA: transposeA,
-                packed: packed, c: c, ldc: ldc, accumulate: accumulate || start > 0)
+                packed: packed, c: c, ldc: ldc, accumulate: accumulate || start > 0, depthSumsOfA: depthSumsOfA)
             start += depth
         }
     }
@@ -64,7 +80,8 @@ enum MatrixProduct {
         m: Int, n: Int, k: Int,
         a: UnsafePointer<Float>, lda: Int, transposeA: Bool,
         b: UnsafePointer<Float>, ldb: Int, transposeB: Bool,
-        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
+        depthSumsOfA: UnsafeMutablePointer<Float>?, depthSumsOfB: UnsafeMutablePointer<Float>?
     ) {
         let transposedC = UnsafeMutablePointer<Float>.allocate(capacity: n * m)
         defer { transposedC.deallocate() }
@@ -73,7 +90,7 @@ enum MatrixProduct {
         }
         multiply(
             m: n, n: m, k: k, a: b, lda: ldb, transposeA: !transposeB, b: a, ldb: lda, transposeB: !transposeA,
-            c: transposedC, ldc: m, accumulate: accumulate)
+            c: transposedC, ldc: m, accumulate: accumulate, depthSumsOfA: depthSumsOfB, depthSumsOfB: depthSumsOfA)
         for i in 0..<m { for j in 0..<n { c[i * ldc + j] = transposedC[j * m + i] } }
     }
 
@@ -101,7 +118,8 @@ enum MatrixProduct {
     /// times — a layer's recurrent weights, once per time step.
     static func multiply(
         m: Int, a: UnsafePointer<Float>, lda: Int, transposeA: Bool,
-        packed: PackedRight, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+        packed: PackedRight, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
+        depthSumsOfA: UnsafeMutablePointer<Float>? = nil
     ) {
         let (k, n) = (packed.k, packed.n)
         guard m > 0, n > 0, k > 0 else { return }
@@ -119,7 +137,9 @@ enum MatrixProduct {
         // once per panel it spans.
         let transposedPanelStride = panelRows * k + transposedPanelPadding
         let packedTransposedA = transposeA
-            ? packTransposedLeft(a: a, lda: lda, m: m, k: k, panelRows: panelRows, panelStride: transposedPanelStride) : nil
+            ? packTransposedLeft(
+                a: a, lda: lda, m: m, k: k, panelRows: panelRows, panelStride: transposedPanelStride, depthSums: depthSumsOfA)
+            : nil
         defer { packedTransposedA?.deallocate() }
         // Threads take whole column tiles, so each C entry is still computed by one thread.
         let packedB = packed
@@ -182,9 +202,11 @@ enum MatrixProduct {
 
     /// `op(A) = Aᵀ` `[m, k]` (`a` is `[k, m]` with row stride `lda`) as `k × panelRows` panels
     /// `panelStride` apart (panel `q`, row `p` holds `A[p, q·panelRows ..< +panelRows]`), the
-    /// last one zero-padded. The caller deallocates the result.
+    /// last one zero-padded. `depthSums` `[m]`, if given, receives `+= A[p, ·]` row after row.
+    /// The caller deallocates the result.
     private static func packTransposedLeft(
-        a: UnsafePointer<Float>, lda: Int, m: Int, k: Int, panelRows: Int, panelStride: Int
+        a: UnsafePointer<Float>, lda: Int, m: Int, k: Int, panelRows: Int, panelStride: Int,
+        depthSums: UnsafeMutablePointer<Float>?
     ) -> UnsafeMutablePointer<Float> {
         let fullPanels = m / panelRows
         let rowPanels = (m + panelRows - 1) / panelRows
@@ -197,7 +219,9 @@ enum MatrixProduct {
             // Explicit copies: a copy of variable length becomes a memmove call per panel.
             if panelRows == 8 {
                 while panel < fullPanels {
-                    Lanes8.store(Lanes8.load(source + panel * 8), panels + panel * panelStride + p * 8)
+                    let values = Lanes8.load(source + panel * 8)
+                    Lanes8.store(values, panels + panel * panelStride + p * 8)
+                    if let depthSums { Lanes8.store(Lanes8.load(depthSums + panel * 8) + values, depthSums + panel * 8) }
                     panel += 1
                 }
             } else if panelRows == 6 {
@@ -209,6 +233,10 @@ enum MatrixProduct {
             }
             for r in 0..<remainder {
                 panels[fullPanels * panelStride + p * panelRows + r] = source[fullPanels * panelRows + r]
+            }
+            if let depthSums, panelRows != 8 || remainder > 0 {
+                // The rows the 8-lane copy above did not already add.
+                for i in (panelRows == 8 ? fullPanels * 8 : 0)..<m { depthSums[i] += source[i] }
             }
         }
         return panels
@@ -327,8 +355,9 @@ final class PackedRight: @unchecked Sendable {
     private let storage: UnsafeMutablePointer<Float>
 
     /// Packs `op(B)` of shape `[k, n]`: `b` is `[k, n]` with row stride `ldb`, or `[n, k]`
-    /// when `transposed`.
-    init(b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int) {
+    /// when `transposed`. `columnSums` `[n]`, if given (untransposed only), receives
+    /// `+= B[p, j]` in increasing `p`.
+    init(b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int, addingColumnSumsTo columnSums: UnsafeMutablePointer<Float>? = nil) {
         self.k = k
         self.n = n
         let width = MatrixProduct.panelColumns
@@ -345,16 +374,25 @@ final class PackedRight: @unchecked Sendable {
                     for p in 0..<k { target[p * width + j] = source[p] }
                 }
             } else if columns == width {
+                var low = columnSums.map { Lanes8.load($0 + column) } ?? SIMD8()
+                var high = columnSums.map { Lanes8.load($0 + column + 8) } ?? SIMD8()
                 for p in 0..<k {
-                    let source = UnsafeRawPointer(b + p * ldb + column)
-                    let destination = UnsafeMutableRawPointer(target + p * width)
-                    destination.storeBytes(of: source.loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
-                    destination.storeBytes(of: source.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self),
-                                           toByteOffset: 32, as: SIMD8<Float>.self)
+                    let source = b + p * ldb + column
+                    let (first, second) = (Lanes8.load(source), Lanes8.load(source + 8))
+                    Lanes8.store(first, target + p * width)
+                    Lanes8.store(second, target + p * width + 8)
+                    if columnSums != nil { low += first; high += second }
+                }
+                if let columnSums {
+                    Lanes8.store(low, columnSums + column)
+                    Lanes8.store(high, columnSums + column + 8)
                 }
             } else {
                 for p in 0..<k {
-                    for j in 0..<columns { target[p * width + j] = b[p * ldb + column + j] }
+                    for j in 0..<columns {
+                        target[p * width + j] = b[p * ldb + column + j]
+                        columnSums?[column + j] += b[p * ldb + column + j]
+                    }
                 }
             }
         }

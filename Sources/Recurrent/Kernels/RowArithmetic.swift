@@ -22,13 +22,14 @@ enum RowArithmetic {
         }
     }
 
-    /// `sums[j] += matrix[r, j]` for every row `r` of a `[rows, width]` matrix, in row order.
+    /// `sums[j] += matrix[r, j]` for every row `r` of a `[rows, width]` matrix (rows `stride`
+    /// apart, `width` by default), in row order.
     static func addRows(
-        of matrix: UnsafePointer<Float>, rows: Int, width: Int, into sums: UnsafeMutablePointer<Float>
+        of matrix: UnsafePointer<Float>, rows: Int, width: Int, stride: Int? = nil, into sums: UnsafeMutablePointer<Float>
     ) {
         let vectorEnd = width - width % 8
         for r in 0..<rows {
-            let values = matrix + r * width
+            let values = matrix + r * (stride ?? width)
             var j = 0
             while j < vectorEnd {
                 Lanes8.store(Lanes8.load(sums + j) + Lanes8.load(values + j), sums + j)

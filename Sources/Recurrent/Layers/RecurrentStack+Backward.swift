@@ -126,23 +126,22 @@ extension RecurrentStack {
         }
         hiddenGradient = dh.array
         cellGradient = dc.array
-        // Weight gradients over all steps at once: ∂W_ih = ∂Pᵀ · X, ∂W_hh = ∂Rᵀ · H_prev.
+        // Weight gradients over all steps at once: ∂W_ih = ∂Pᵀ · X, ∂W_hh = ∂Rᵀ · H_prev; the
+        // biases' gradients, the column sums of ∂P and ∂R, are added as the products read them.
         trace.input.scalars.withUnsafeBufferPointer { input in
-            accumulateProduct(into: parameters.inputWeight, rows: gates, columns: trace.input.shape[1],
+            accumulateProduct(into: parameters.inputWeight, bias: parameters.inputBias, rows: gates, columns: trace.input.shape[1],
                               left: projectedGradient.base, leftStride: gates, right: input.baseAddress, depth: batch * time)
         }
         if kind == .choGRU {
             // The r and z rows multiply h; the n rows multiply r ⊙ h, kept in the trace.
-            accumulateProduct(into: parameters.hiddenWeight, rows: 2 * size, columns: size,
+            accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rows: 2 * size, columns: size,
                               left: recurrentGradient.base, leftStride: gates, right: trace.previousHidden.base, depth: time * batch)
-            accumulateProduct(into: parameters.hiddenWeight, rowOffset: 2 * size, rows: size, columns: size,
+            accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rowOffset: 2 * size, rows: size, columns: size,
                               left: recurrentGradient.at(2 * size), leftStride: gates, right: trace.extra.base, depth: time * batch)
         } else {
-            accumulateProduct(into: parameters.hiddenWeight, rows: gates, columns: size,
+            accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rows: gates, columns: size,
                               left: recurrentGradient.base, leftStride: gates, right: trace.previousHidden.base, depth: time * batch)
         }
-        if let bias = parameters.inputBias { accumulateColumnSums(of: projectedGradient, columns: gates, into: bias) }
-        if let bias = parameters.hiddenBias { accumulateColumnSums(of: recurrentGradient, columns: gates, into: bias) }
         if let peepholeParameter = parameters.peephole {
             for j in 0..<peepholeGradient.count { peepholeParameter.gradient.scalars[j] += peepholeGradient.base[j] }
         }
@@ -164,17 +163,29 @@ extension RecurrentStack {
     }
 
     /// Rows `rowOffset ..< rowOffset + rows` of `parameter.gradient` `[_, columns]` `+= leftᵀ · right`
-    /// for `left` `[depth, rows]` (row stride `leftStride`) and `right` `[depth, columns]`.
+    /// for `left` `[depth, rows]` (row stride `leftStride`) and `right` `[depth, columns]`, and
+    /// the same entries of `bias.gradient` `+=` the column sums of `left` (rows in order).
     private func accumulateProduct(
-        into parameter: Parameter, rowOffset: Int = 0, rows: Int, columns: Int,
+        into parameter: Parameter, bias: Parameter?, rowOffset: Int = 0, rows: Int, columns: Int,
         left: UnsafePointer<Float>, leftStride: Int, right: UnsafePointer<Float>?, depth: Int
     ) {
-        guard depth > 0, columns > 0, let right else { return }
-        parameter.gradient.scalars.withUnsafeMutableBufferPointer { g in
-            MatrixProduct.multiply(
-                m: rows, n: columns, k: depth, a: left, lda: leftStride, transposeA: true,
-                b: right, ldb: columns, transposeB: false, c: g.baseAddress! + rowOffset * columns, ldc: columns,
-                accumulate: true)
+        guard depth > 0 else { return }
+        func withBiasGradient(_ body: (UnsafeMutablePointer<Float>?) -> Void) {
+            guard let bias else { return body(nil) }
+            bias.gradient.scalars.withUnsafeMutableBufferPointer { body($0.baseAddress! + rowOffset) }
+        }
+        withBiasGradient { biasGradient in
+            guard columns > 0, let right else {
+                // No product to ride along: the sums on their own.
+                if let biasGradient { RowArithmetic.addRows(of: left, rows: depth, width: rows, stride: leftStride, into: biasGradient) }
+                return
+            }
+            parameter.gradient.scalars.withUnsafeMutableBufferPointer { g in
+                MatrixProduct.multiply(
+                    m: rows, n: columns, k: depth, a: left, lda: leftStride, transposeA: true,
+                    b: right, ldb: columns, transposeB: false, c: g.baseAddress! + rowOffset * columns, ldc: columns,
+                    accumulate: true, depthSumsOfA: biasGradient)
+            }
         }
     }
 
@@ -237,12 +248,5 @@ extension RecurrentStack {
         MatrixProduct.multiply(
             m: batch, n: size, k: 2 * size, a: recurrentGradient, lda: width, transposeA: false,
             b: hiddenWeight.base, ldb: size, transposeB: false, c: dh.base, ldc: size, accumulate: true)
-    }
-
-    /// `parameter.gradient[j] += Σ_row matrix[row, j]`, rows in order.
-    private func accumulateColumnSums(of matrix: ScratchBuffer, columns: Int, into parameter: Parameter) {
-        parameter.gradient.scalars.withUnsafeMutableBufferPointer { g in
-            RowArithmetic.addRows(of: matrix.base, rows: matrix.count / columns, width: columns, into: g.baseAddress!)
-        }
     }
 }

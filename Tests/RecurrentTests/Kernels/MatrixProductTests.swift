@@ -105,6 +105,30 @@ import Testing
         }
     }
 
+    /// The depth sums of `op(A)` that ride along a product (bias gradients) are the sums of one
+    /// addition at a time in depth order, whatever path the product takes.
+    @Test func depthSumsAreAddedInDepthOrder() {
+        let shapes: [(m: Int, n: Int, k: Int)] = [(64, 8, 300), (512, 8, 600), (70, 15, 9), (9, 33, 257), (512, 128, 700), (13, 0, 20)]
+        for (index, shape) in shapes.enumerated() {
+            let a = randomTensor([shape.k, shape.m], seed: UInt64(1100 + index))
+            let b = randomTensor([shape.k, shape.n], seed: UInt64(1150 + index))
+            var c = [Float](repeating: 0, count: max(1, shape.m * shape.n))
+            let start = randomTensor([shape.m], seed: UInt64(1190 + index))
+            var sums = start.scalars
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
+                    MatrixProduct.multiply(
+                        m: shape.m, n: shape.n, k: shape.k, a: pa.baseAddress!, lda: shape.m, transposeA: true,
+                        b: pb.baseAddress ?? pa.baseAddress!, ldb: shape.n, transposeB: false, c: &c, ldc: max(1, shape.n),
+                        accumulate: false, depthSumsOfA: &sums)
+                }
+            }
+            var expected = start.scalars
+            for p in 0..<shape.k { for i in 0..<shape.m { expected[i] += a.scalars[p * shape.m + i] } }
+            #expect(sums.map(\.bitPattern) == expected.map(\.bitPattern), "\(shape)")
+        }
+    }
+
     /// The wide and narrow kernels give the same bits, including when accumulating into `C`.
     @Test(.enabled(if: cpu_features_has_avx512() != 0, "needs a processor with AVX-512"))
     func wideAndNarrowKernelsGiveTheSameBits() {
