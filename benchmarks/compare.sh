@@ -1,29 +1,56 @@
 #!/usr/bin/env bash
-# The engine against PyTorch, side by side in one run, for each benchmark configuration.
+# The engine against PyTorch, side by side, for each benchmark configuration.
 #
-#   benchmarks/compare.sh [THREADS]
+#   benchmarks/compare.sh [THREADS] [ROUNDS]
 #
-# Needs `swift build -c release` and `pip install torch`. The two alternate configuration by
-# configuration is not possible across processes, so each runs its whole set once; on a noisy
-# machine, run the comparison twice and read the ratios, not the absolute numbers.
+# Needs `swift build -c release` and `pip install torch`. The machine this project runs on is
+# shared and its speed drifts by tens of percent within minutes, so the two are not run one
+# whole set after the other: configuration by configuration, the engine and PyTorch alternate,
+# ROUNDS times (3 by default), each timing 15 steps and reporting their median. The table gives
+# the median over rounds of each side and the speed-up of those medians, with the lowest and
+# highest speed-up of a single round beside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 threads=${1:-1}
-engine=$(.build/release/lessons bench --json --threads "$threads")
-reference=$(python3 benchmarks/pytorch_reference.py --threads "$threads")
-python3 - "$engine" "$reference" "$threads" <<'PY'
-import json, sys
-engine = {r["name"]: r for r in map(json.loads, sys.argv[1].splitlines())}
-torch = {r["name"]: r for r in map(json.loads, sys.argv[2].splitlines())}
-threads = sys.argv[3]
-print(f"threads: {threads}   PyTorch {torch['matmul-512'].get('torch', '?')}")
-print(f"{'configuration':<18}{'engine ms':>11}{'PyTorch ms':>12}{'speed-up':>10}{'engine GFLOP/s':>16}{'PyTorch GFLOP/s':>17}")
+rounds=${2:-3}
+configurations="lstm-h128 gru-h128 lstm-h32 lstm-h256-chars matmul"
+engine=""
+reference=""
+for round in $(seq "$rounds"); do
+    for name in $configurations; do
+        engine+=$(.build/release/lessons bench --json --threads "$threads" --repetitions 15 --only "$name")$'\n'
+        reference+=$(python3 benchmarks/pytorch_reference.py --threads "$threads" --repetitions 15 --only "$name")$'\n'
+    done
+    echo "round $round of $rounds done" >&2
+done
+python3 - "$engine" "$reference" "$threads" "$rounds" <<'PY'
+import json, statistics, sys
+def runs(text):
+    table = {}
+    for line in text.splitlines():
+        if line.strip():
+            record = json.loads(line)
+            table.setdefault(record["name"], []).append(record)
+    return table
+engine, torch = runs(sys.argv[1]), runs(sys.argv[2])
+threads, rounds = sys.argv[3], sys.argv[4]
+print(f"threads: {threads}   rounds: {rounds}   PyTorch {torch['matmul-512'][0].get('torch', '?')}")
+print(f"{'configuration':<18}{'engine ms':>11}{'PyTorch ms':>12}{'speed-up':>10}{'per round':>15}{'engine GFLOP/s':>16}{'PyTorch GFLOP/s':>17}")
 for name, mine in engine.items():
-    if name not in torch or "ms" not in mine:
+    if name not in torch or "ms" not in mine[0]:
         continue
     theirs = torch[name]
-    print(f"{name:<18}{mine['ms']:>11.2f}{theirs['ms']:>12.2f}{theirs['ms'] / mine['ms']:>9.2f}x{mine['gflops']:>16.1f}{theirs['gflops']:>17.1f}")
-gemm = engine["matmul-512"]
-print(f"matrix product 512³: engine {gemm['gflops']:.1f} GFLOP/s, PyTorch {torch['matmul-512']['gflops']:.1f} GFLOP/s, "
-      f"core FMA peak {gemm['peak_gflops']:.1f} GFLOP/s")
+    ours_ms = statistics.median(r["ms"] for r in mine)
+    their_ms = statistics.median(r["ms"] for r in theirs)
+    ratios = [t["ms"] / e["ms"] for e, t in zip(mine, theirs)]
+    ours_gflops = statistics.median(r["gflops"] for r in mine)
+    their_gflops = statistics.median(r["gflops"] for r in theirs)
+    spread = f"{min(ratios):.2f}-{max(ratios):.2f}x"
+    print(f"{name:<18}{ours_ms:>11.2f}{their_ms:>12.2f}{their_ms / ours_ms:>9.2f}x{spread:>15}{ours_gflops:>16.1f}{their_gflops:>17.1f}")
+gemm = statistics.median(r["gflops"] for r in engine["matmul-512"])
+peak = statistics.median(r["peak_gflops"] for r in engine["matmul-512"])
+their_gemm = statistics.median(r["gflops"] for r in torch["matmul-512"])
+print(f"matrix product 512³: engine {gemm:.1f} GFLOP/s, PyTorch {their_gemm:.1f} GFLOP/s, core FMA peak {peak:.1f} GFLOP/s")
+h256 = statistics.median(r["gflops"] for r in engine.get("lstm-h256-chars", [{"gflops": 0}]))
+print(f"lstm-h256-chars reaches {100 * h256 / peak:.0f}% of the core's peak")
 PY

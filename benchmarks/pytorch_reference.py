@@ -63,8 +63,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--repetitions", type=int, default=7)
-    parser.add_argument("--only", help="run only the configuration with this name (for memory measurements)")
+    parser.add_argument("--only", help="run only the configuration with this name, or only the matrix product "
+                        "with 'matmul' (for memory measurements, and for compare.sh, which alternates with the engine)")
     arguments = parser.parse_args()
+    names = [configuration[0] for configuration in CONFIGURATIONS] + ["matmul"]
+    if arguments.only and arguments.only not in names:
+        parser.error(f"no configuration named {arguments.only!r}; the names are {', '.join(names)}")
     torch.set_num_threads(arguments.threads)
     for configuration in CONFIGURATIONS:
         if arguments.only and configuration[0] != arguments.only:
@@ -72,7 +76,7 @@ def main():
         ms, sequences, gflops = run(*configuration, repetitions=arguments.repetitions)
         print(json.dumps({"name": configuration[0], "threads": arguments.threads, "ms": ms,
                           "sequences_per_second": sequences, "gflops": gflops}), flush=True)
-    if arguments.only:
+    if arguments.only and arguments.only != "matmul":
         return
     a = torch.rand(512, 512)
     b = torch.rand(512, 512)

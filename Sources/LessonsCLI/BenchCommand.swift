@@ -24,8 +24,15 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print JSON lines instead of a table.")
     var json = false
 
-    @Option(help: "Run only the configuration with this name (for profiling).")
+    @Option(help: "Run only the configuration with this name, or only the matrix product with \"matmul\" (for profiling, and for benchmarks/compare.sh, which alternates with PyTorch).")
     var only: String?
+
+    func validate() throws {
+        let names = TrainingBenchmark.standard.map(\.name) + ["matmul"]
+        if let only, !names.contains(only) {
+            throw ValidationError("no configuration named '\(only)'; the names are \(names.joined(separator: ", "))")
+        }
+    }
 
     func run() throws {
         Engine.threadCount = threads
@@ -40,7 +47,7 @@ struct BenchCommand: ParsableCommand {
             }
             fflush(nil)
         }
-        if only != nil {
+        if only != nil && only != "matmul" {
             for row in rows { print(row.joined(separator: "  ")) }
             return
         }
@@ -50,6 +57,11 @@ struct BenchCommand: ParsableCommand {
         if json {
             print("{\"name\":\"matmul-512\",\"threads\":\(threads),\"gflops\":\(gemm),\"peak_gflops\":\(peak)}")
             print("{\"name\":\"matmul-32x128x512\",\"threads\":\(threads),\"gflops\":\(small),\"peak_gflops\":\(peak)}")
+            return
+        }
+        if only == "matmul" {
+            print(String(format: "matrix product 512³: %.1f GFLOP/s; 32×128·128×512: %.1f GFLOP/s; one core's FMA peak: %.1f GFLOP/s",
+                         gemm, small, peak))
             return
         }
         print("training step (forward, BPTT, Adam), \(threads) thread\(threads == 1 ? "" : "s"):")
