@@ -1,4 +1,3 @@
-import CEngineSupport
 import Foundation
 import WideKernels
 
@@ -42,10 +41,8 @@ enum MatrixProduct {
         precondition(depthSumsOfB == nil || !transposeB, "depth sums of B need B stored untransposed")
         guard m > 0, n > 0 else {
             // Nothing to multiply, but the sums are still owed.
-            for p in 0..<k {
-                if let depthSumsOfA { for i in 0..<m { depthSumsOfA[i] += a[p * lda + i] } }
-                if let depthSumsOfB { for j in 0..<n { depthSumsOfB[j] += b[p * ldb + j] } }
-            }
+            if let depthSumsOfA { RowArithmetic.addRows(of: a, rows: k, width: m, stride: lda, into: depthSumsOfA) }
+            if let depthSumsOfB { RowArithmetic.addRows(of: b, rows: k, width: n, stride: ldb, into: depthSumsOfB) }
             return
         }
         guard k > 0 else {

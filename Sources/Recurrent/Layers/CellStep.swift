@@ -35,7 +35,7 @@ enum CellStep {
         var wideUnits = 0
         if kind.lstmStructure == .standard && Engine.usesWideVectors {
             wideUnits = size - size % 16
-            for (first, count) in runs(rows: rows, active: active) {
+            forEachRun(rows: rows, active: active) { first, count in
                 WideLSTMStep.forward(
                     rows: count, size: size, units: wideUnits,
                     projected: projected + first * projectedStride, projectedStride: projectedStride,
@@ -52,18 +52,17 @@ enum CellStep {
         }
     }
 
-    /// The active sequences as runs of consecutive ones, `(first, count)`.
-    private static func runs(rows: Int, active: ((Int) -> Bool)?) -> [(first: Int, count: Int)] {
-        guard let active else { return [(0, rows)] }
-        var runs: [(first: Int, count: Int)] = []
+    /// Calls `body(first, count)` for each run of consecutive active sequences.
+    @inline(__always)
+    private static func forEachRun(rows: Int, active: ((Int) -> Bool)?, _ body: (_ first: Int, _ count: Int) -> Void) {
+        guard let active else { return body(0, rows) }
         var b = 0
         while b < rows {
             guard active(b) else { b += 1; continue }
             let first = b
             while b < rows && active(b) { b += 1 }
-            runs.append((first, b - first))
+            body(first, b - first)
         }
-        return runs
     }
 
     /// Units `start ..< size` of one sequence's forward step (arguments as in `forward`, for
@@ -207,7 +206,7 @@ enum CellStep {
         var wideUnits = 0
         if kind.lstmStructure == .standard && gateValueGradient == nil && Engine.usesWideVectors {
             wideUnits = size - size % 16
-            for (first, count) in runs(rows: rows, active: active) {
+            forEachRun(rows: rows, active: active) { first, count in
                 WideLSTMStep.backward(
                     rows: count, size: size, units: wideUnits, gates: gates + first * gateWidth, extra: extra + first * size,
                     previousCell: previousCell + first * size,
