@@ -3,6 +3,8 @@
 /// order, so a value's result does not depend on which path computed it.
 protocol Lanes {
     associatedtype Value: LaneArithmetic
+    /// How many values one `Value` holds.
+    static var width: Int { get }
     static func load(_ pointer: UnsafePointer<Float>) -> Value
     static func load(_ pointer: UnsafeMutablePointer<Float>) -> Value
     static func store(_ value: Value, _ pointer: UnsafeMutablePointer<Float>)
@@ -18,6 +20,7 @@ protocol Lanes {
 
 enum Lanes8: Lanes {
     typealias Value = SIMD8<Float>
+    static var width: Int { 8 }
     @inline(__always) static func load(_ pointer: UnsafePointer<Float>) -> Value {
         UnsafeRawPointer(pointer).loadUnaligned(as: Value.self)
     }
@@ -39,6 +42,7 @@ enum Lanes8: Lanes {
 
 enum Lanes1: Lanes {
     typealias Value = Float
+    static var width: Int { 1 }
     @inline(__always) static func load(_ pointer: UnsafePointer<Float>) -> Value { pointer.pointee }
     @inline(__always) static func load(_ pointer: UnsafeMutablePointer<Float>) -> Value { pointer.pointee }
     @inline(__always) static func store(_ value: Value, _ pointer: UnsafeMutablePointer<Float>) { pointer.pointee = value }

@@ -43,6 +43,10 @@ public enum RecurrentCellKind: Sendable, Equatable {
     /// Whether the layer has gate-to-gate weights (full gate recurrence).
     var hasGateRecurrence: Bool { lstmStructure?.gateRecurrence ?? false }
 
+    /// Whether the gradient of the input projection `P` equals that of the recurrent one `R`
+    /// (they enter the cell as a sum) — all but the GRUs, whose candidate gate scales `R`.
+    var projectedGradientIsRecurrentGradient: Bool { self != .gru && self != .choGRU }
+
     /// For the LSTMs, which parts they have; `nil` for the others.
     var lstmStructure: LSTMStructure? {
         switch self {

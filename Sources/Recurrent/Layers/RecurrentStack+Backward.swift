@@ -75,7 +75,13 @@ extension RecurrentStack {
         // s * batch + b (the layout of the trace's previous hidden states).
         // Every row is written, except the steps past a sequence's length, which must read as
         // zero in the weight-gradient products below.
-        let projectedGradient = lengths == nil ? ScratchBuffer(uninitialized: batch * time * gates) : ScratchBuffer(zeros: batch * time * gates)
+        // Except in the GRU's candidate gate ∂P equals ∂R; where ∂P then only feeds the thin
+        // input-weight gradient, which reads rows anywhere, it is not stored twice.
+        let features = trace.input.shape[1]
+        let projectedIsRecurrent = kind.projectedGradientIsRecurrentGradient && inputGradient.isEmpty
+            && features <= ThinWeightGradient.maximumFeatures
+        let storedProjected = projectedIsRecurrent ? 0 : batch * time * gates
+        let projectedGradient = lengths == nil ? ScratchBuffer(uninitialized: storedProjected) : ScratchBuffer(zeros: storedProjected)
         let recurrentGradient = lengths == nil ? ScratchBuffer(uninitialized: time * batch * gates) : ScratchBuffer(zeros: time * batch * gates)
         let dh = ScratchBuffer(copying: hiddenGradient)
         let dc = ScratchBuffer(copying: cellGradient)
@@ -108,12 +114,15 @@ extension RecurrentStack {
                     continue
                 }
                 let row = step * batch
+                // Where ∂P is ∂R the step writes its values twice to the same place.
+                let (projectedRow, projectedStride) = projectedIsRecurrent
+                    ? (recurrentGradient.at(row * gates), gates) : (projectedGradient.at(t * gates), time * gates)
                 CellStep.backward(
                     kind, size: size, rows: batch, active: lengths.map { lengths in { (b: Int) in t < lengths[b] } },
                     gates: trace.gates.at(row * gates), extra: trace.extra.at(row * size),
                     previousHidden: trace.previousHidden.at(row * size), previousCell: previousCell.at(row * size),
                     hiddenGradient: dh.base, cellGradient: dc.base,
-                    projectedGradient: projectedGradient.at(t * gates), projectedStride: time * gates,
+                    projectedGradient: projectedRow, projectedStride: projectedStride,
                     recurrentGradient: recurrentGradient.at(row * gates),
                     peephole: peephole.base, peepholeGradient: peepholeGradient.base,
                     gateValueGradient: gateRecurrence.map { UnsafePointer($0.valueGradient.base) })
@@ -128,10 +137,10 @@ extension RecurrentStack {
         cellGradient = dc.array
         // Weight gradients over all steps at once: ∂W_ih = ∂Pᵀ · X, ∂W_hh = ∂Rᵀ · H_prev; the
         // biases' gradients, the column sums of ∂P and ∂R, are added as the products read them.
-        trace.input.scalars.withUnsafeBufferPointer { input in
-            accumulateProduct(into: parameters.inputWeight, bias: parameters.inputBias, rows: gates, columns: trace.input.shape[1],
-                              left: projectedGradient.base, leftStride: gates, right: input.baseAddress, depth: batch * time)
-        }
+        let projectedRows = projectedIsRecurrent
+            ? GradientRows(recurrent: recurrentGradient.base, batch: batch, time: time, gates: gates, reverse: reverse)
+            : GradientRows(projected: projectedGradient.base, batch: batch, time: time, gates: gates)
+        accumulateInputWeightGradient(parameters, input: trace.input, gates: gates, projectedGradient: projectedRows)
         if kind == .choGRU {
             // The r and z rows multiply h; the n rows multiply r ⊙ h, kept in the trace.
             accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rows: 2 * size, columns: size,
@@ -150,13 +159,70 @@ extension RecurrentStack {
         }
         if !inputGradient.isEmpty {
             // ∂X += ∂P · W_ih   ([batch * time, gates] · [gates, features]).
-            let features = trace.input.shape[1]
             trace.weights.input.scalars.withUnsafeBufferPointer { w in
                 inputGradient.withUnsafeMutableBufferPointer { dx in
                     MatrixProduct.multiply(
                         m: batch * time, n: features, k: gates, a: projectedGradient.base, lda: gates, transposeA: false,
                         b: w.baseAddress!, ldb: features, transposeB: false, c: dx.baseAddress!, ldc: features,
                         accumulate: true)
+                }
+            }
+        }
+    }
+
+    /// Where the rows of `∂P` are, in the input's row order `b * time + t`: row `b * time + t`
+    /// starts at `base + b * sequenceStride + t * stepStride` (a stride may be negative).
+    struct GradientRows {
+        let base: UnsafePointer<Float>
+        let batch, time: Int
+        let sequenceStride, stepStride: Int
+        /// Whether rows `b * time + t` are `gates` floats apart, in order.
+        let inInputOrder: Bool
+
+        /// `∂P` as stored, rows `b * time + t`.
+        init(projected: UnsafePointer<Float>, batch: Int, time: Int, gates: Int) {
+            (base, self.batch, self.time) = (projected, batch, time)
+            (sequenceStride, stepStride, inInputOrder) = (time * gates, gates, true)
+        }
+
+        /// `∂R`, rows `s * batch + b` for the step `s` that processed time `t` (`time − 1 − t`
+        /// in a reversed direction).
+        init(recurrent: UnsafePointer<Float>, batch: Int, time: Int, gates: Int, reverse: Bool) {
+            (self.batch, self.time, sequenceStride, inInputOrder) = (batch, time, gates, false)
+            base = reverse ? recurrent + (time - 1) * batch * gates : recurrent
+            stepStride = reverse ? -batch * gates : batch * gates
+        }
+    }
+
+    /// `∂W_ih += ∂Pᵀ · X` and `∂b_ih +=` the column sums of `∂P`, over the depth `b * time + t`
+    /// (the input's row order).
+    ///
+    /// - Parameters:
+    ///   - input: `[batch * time, features]`.
+    ///   - projectedGradient: where the rows of `∂P` are (in input order unless the layer has
+    ///     at most `ThinWeightGradient.maximumFeatures` inputs).
+    private func accumulateInputWeightGradient(
+        _ parameters: DirectionWeights, input: Tensor, gates: Int, projectedGradient rows: GradientRows
+    ) {
+        let features = input.shape[1]
+        let depth = rows.batch * rows.time
+        input.scalars.withUnsafeBufferPointer { input in
+            guard features > 0, features <= ThinWeightGradient.maximumFeatures, depth > 0 else {
+                precondition(rows.inInputOrder, "the general product reads ∂P in input order")
+                return accumulateProduct(into: parameters.inputWeight, bias: parameters.inputBias, rows: gates, columns: features,
+                                         left: rows.base, leftStride: gates, right: input.baseAddress, depth: depth)
+            }
+            func withBiasGradient(_ body: (UnsafeMutablePointer<Float>?) -> Void) {
+                guard let bias = parameters.inputBias else { return body(nil) }
+                bias.gradient.scalars.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
+            }
+            withBiasGradient { biasGradient in
+                parameters.inputWeight.gradient.scalars.withUnsafeMutableBufferPointer { gradient in
+                    ThinWeightGradient.accumulate(
+                        columns: gates, features: features, x: input.baseAddress!, ldx: features,
+                        d: rows.base, outerCount: rows.batch, outerStride: rows.sequenceStride,
+                        innerCount: rows.time, innerStride: rows.stepStride,
+                        gradient: gradient.baseAddress!, sums: biasGradient)
                 }
             }
         }

@@ -1,0 +1,104 @@
+/// The weight gradient of a layer with at most eight inputs, `∂W_ih += ∂Pᵀ · X` with the
+/// bias gradient `Σ ∂P` beside it, sixteen gate columns at a time, compiled for AVX-512
+/// processors alone. `Recurrent`'s `ThinWeightGradient` is the reference and does the
+/// columns these do not: both add each entry's products in depth order, one fused
+/// multiply-add at a time from the entry's current value, and each sum one addition at a
+/// time, as the general matrix product does — so the same bits.
+///
+/// The general product copies (packs) all of `∂P` (6.5 MB for an LSTM of 128 units over 32 ×
+/// 100 steps) to multiply it by eight columns; this reads it once, where it lies.
+///
+/// Shapes, for `G` gate columns and depth `K` = `outerCount · innerCount`:
+/// - `x`: `[K, 8]`, the inputs in depth order (zero columns past the layer's inputs);
+/// - depth `k = o · innerCount + i` reads the gradient row `d + o · outerStride + i · innerStride`
+///   (strides in floats, either may be negative), columns `0 ..< G`;
+/// - `gradient`: `[G, features]` with row stride `ldg`; `sums`: `[G]` or `nil`.
+/// Only columns `0 ..< columns` are processed (`columns` a multiple of 16).
+public enum WideThinWeightGradient {
+    @inline(never)
+    public static func accumulate(
+        columns: Int, features: Int, x: UnsafePointer<Float>,
+        d: UnsafePointer<Float>, outerCount: Int, outerStride: Int, innerCount: Int, innerStride: Int,
+        gradient: UnsafeMutablePointer<Float>, ldg: Int, sums: UnsafeMutablePointer<Float>?
+    ) {
+        var column = 0
+        while column < columns {
+            // Two blocks at a time for independent chains; a last odd block is computed twice
+            // and stored once.
+            let second = column + 16 < columns ? column + 16 : column
+            var low = Block(gradient: gradient + column * ldg, ldg: ldg, features: features, sums: sums.map { $0 + column })
+            var high = Block(gradient: gradient + second * ldg, ldg: ldg, features: features, sums: sums.map { $0 + second })
+            var k = 0
+            for o in 0..<outerCount {
+                var row = d + o * outerStride
+                for _ in 0..<innerCount {
+                    let xk = x + k * 8
+                    low.add(xk, row + column)
+                    high.add(xk, row + second)
+                    row += innerStride
+                    k += 1
+                }
+            }
+            low.store(gradient: gradient + column * ldg, ldg: ldg, features: features, sums: sums.map { $0 + column })
+            if second != column {
+                high.store(gradient: gradient + second * ldg, ldg: ldg, features: features, sums: sums.map { $0 + second })
+            }
+            column = second + 16
+        }
+    }
+
+    /// Sixteen gate columns' entries for the eight inputs, and their sums, in registers.
+    private struct Block {
+        var f0, f1, f2, f3, f4, f5, f6, f7, sum: SIMD16<Float>
+
+        @inline(__always)
+        init(gradient: UnsafeMutablePointer<Float>, ldg: Int, features: Int, sums: UnsafeMutablePointer<Float>?) {
+            @inline(__always) func column(_ f: Int) -> SIMD16<Float> {
+                var value = SIMD16<Float>()
+                if f < features { for lane in 0..<16 { value[lane] = gradient[lane * ldg + f] } }
+                return value
+            }
+            (f0, f1, f2, f3) = (column(0), column(1), column(2), column(3))
+            (f4, f5, f6, f7) = (column(4), column(5), column(6), column(7))
+            sum = sums.map { UnsafeRawPointer($0).loadUnaligned(as: SIMD16<Float>.self) } ?? SIMD16()
+        }
+
+        /// One depth step: `x` holds the step's eight inputs, `d` its sixteen gradients.
+        @inline(__always)
+        mutating func add(_ x: UnsafePointer<Float>, _ d: UnsafePointer<Float>) {
+            let values = UnsafeRawPointer(d).loadUnaligned(as: SIMD16<Float>.self)
+            sum += values
+            f0 = f0.addingProduct(SIMD16(repeating: x[0]), values)
+            f1 = f1.addingProduct(SIMD16(repeating: x[1]), values)
+            f2 = f2.addingProduct(SIMD16(repeating: x[2]), values)
+            f3 = f3.addingProduct(SIMD16(repeating: x[3]), values)
+            f4 = f4.addingProduct(SIMD16(repeating: x[4]), values)
+            f5 = f5.addingProduct(SIMD16(repeating: x[5]), values)
+            f6 = f6.addingProduct(SIMD16(repeating: x[6]), values)
+            f7 = f7.addingProduct(SIMD16(repeating: x[7]), values)
+        }
+
+        @inline(__always)
+        func store(gradient: UnsafeMutablePointer<Float>, ldg: Int, features: Int, sums: UnsafeMutablePointer<Float>?) {
+            for f in 0..<features {
+                let value = column(f)
+                for lane in 0..<16 { gradient[lane * ldg + f] = value[lane] }
+            }
+            if let sums { UnsafeMutableRawPointer(sums).storeBytes(of: sum, as: SIMD16<Float>.self) }
+        }
+
+        @inline(__always)
+        private func column(_ f: Int) -> SIMD16<Float> {
+            switch f {
+            case 0: f0
+            case 1: f1
+            case 2: f2
+            case 3: f3
+            case 4: f4
+            case 5: f5
+            case 6: f6
+            default: f7
+            }
+        }
+    }
+}
