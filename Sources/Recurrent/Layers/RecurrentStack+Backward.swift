@@ -206,8 +206,9 @@ extension RecurrentStack {
     ) {
         let features = input.shape[1]
         let depth = rows.batch * rows.time
+        guard depth > 0 else { return }
         input.scalars.withUnsafeBufferPointer { input in
-            guard features > 0, features <= ThinWeightGradient.maximumFeatures, depth > 0 else {
+            guard features > 0, features <= ThinWeightGradient.maximumFeatures else {
                 precondition(rows.inInputOrder, "the general product reads ∂P in input order")
                 return accumulateProduct(into: parameters.inputWeight, bias: parameters.inputBias, rows: gates, columns: features,
                                          left: rows.base, leftStride: gates, right: input.baseAddress, depth: depth)
