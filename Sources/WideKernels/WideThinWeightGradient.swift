@@ -53,13 +53,13 @@ public enum WideThinWeightGradient {
 
         @inline(__always)
         init(gradient: UnsafeMutablePointer<Float>, ldg: Int, features: Int, sums: UnsafeMutablePointer<Float>?) {
-            @inline(__always) func column(_ f: Int) -> SIMD16<Float> {
+            @inline(__always) func gathered(_ f: Int) -> SIMD16<Float> {
                 var value = SIMD16<Float>()
                 if f < features { for lane in 0..<16 { value[lane] = gradient[lane * ldg + f] } }
                 return value
             }
-            (f0, f1, f2, f3) = (column(0), column(1), column(2), column(3))
-            (f4, f5, f6, f7) = (column(4), column(5), column(6), column(7))
+            (f0, f1, f2, f3) = (gathered(0), gathered(1), gathered(2), gathered(3))
+            (f4, f5, f6, f7) = (gathered(4), gathered(5), gathered(6), gathered(7))
             sum = sums.map { UnsafeRawPointer($0).loadUnaligned(as: SIMD16<Float>.self) } ?? SIMD16()
         }
 

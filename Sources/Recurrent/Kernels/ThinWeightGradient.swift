@@ -66,33 +66,73 @@ enum ThinWeightGradient {
         _ lanes: L.Type, column: Int, features: Int, source: Source,
         gradient: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>?
     ) {
-        let width = L.width
-        // Entry (column + lane, f) sits at gradient[(column + lane) * features + f].
-        var entries = [L.Value](repeating: L.splat(0), count: maximumFeatures)
-        var gathered = [Float](repeating: 0, count: width)
-        for f in 0..<features {
-            for lane in 0..<width { gathered[lane] = gradient[(column + lane) * features + f] }
-            entries[f] = gathered.withUnsafeBufferPointer { L.load($0.baseAddress!) }
-        }
-        var sum = sums.map { L.load($0 + column) } ?? L.splat(0)
-        entries.withUnsafeMutableBufferPointer { entries in
-            var k = 0
-            for o in 0..<source.outerCount {
-                var row = source.d + o * source.outerStride + column
-                for _ in 0..<source.innerCount {
-                    let values = L.load(row)
-                    sum = sum + values
-                    let xk = source.x + k * maximumFeatures
-                    for f in 0..<maximumFeatures { entries[f] = L.fma(L.splat(xk[f]), values, entries[f]) }
-                    row += source.innerStride
-                    k += 1
-                }
+        var entries = Entries<L>(gradient: gradient + column * features, features: features, sums: sums.map { $0 + column })
+        var k = 0
+        for o in 0..<source.outerCount {
+            var row = source.d + o * source.outerStride + column
+            for _ in 0..<source.innerCount {
+                entries.add(source.x + k * maximumFeatures, row)
+                row += source.innerStride
+                k += 1
             }
         }
-        for f in 0..<features {
-            gathered.withUnsafeMutableBufferPointer { L.store(entries[f], $0.baseAddress!) }
-            for lane in 0..<width { gradient[(column + lane) * features + f] = gathered[lane] }
+        entries.store(gradient: gradient + column * features, features: features, sums: sums.map { $0 + column })
+    }
+
+    /// `L.width` gate columns' entries for the eight inputs, and their sums, held in registers
+    /// (entry `(lane, f)` of the block is `gradient[lane * features + f]`).
+    private struct Entries<L: Lanes> {
+        var f0, f1, f2, f3, f4, f5, f6, f7, sum: L.Value
+
+        @inline(__always)
+        init(gradient: UnsafeMutablePointer<Float>, features: Int, sums: UnsafeMutablePointer<Float>?) {
+            @inline(__always) func gathered(_ f: Int) -> L.Value {
+                guard f < features else { return L.splat(0) }
+                return withUnsafeTemporaryAllocation(of: Float.self, capacity: L.width) { lanes in
+                    for lane in 0..<L.width { lanes[lane] = gradient[lane * features + f] }
+                    return L.load(lanes.baseAddress!)
+                }
+            }
+            (f0, f1, f2, f3) = (gathered(0), gathered(1), gathered(2), gathered(3))
+            (f4, f5, f6, f7) = (gathered(4), gathered(5), gathered(6), gathered(7))
+            sum = sums.map { L.load($0) } ?? L.splat(0)
         }
-        if let sums { L.store(sum, sums + column) }
+
+        /// One depth step: `x` holds the step's eight inputs, `d` its `L.width` gradients.
+        @inline(__always)
+        mutating func add(_ x: UnsafePointer<Float>, _ d: UnsafePointer<Float>) {
+            let values = L.load(d)
+            sum = sum + values
+            f0 = L.fma(L.splat(x[0]), values, f0)
+            f1 = L.fma(L.splat(x[1]), values, f1)
+            f2 = L.fma(L.splat(x[2]), values, f2)
+            f3 = L.fma(L.splat(x[3]), values, f3)
+            f4 = L.fma(L.splat(x[4]), values, f4)
+            f5 = L.fma(L.splat(x[5]), values, f5)
+            f6 = L.fma(L.splat(x[6]), values, f6)
+            f7 = L.fma(L.splat(x[7]), values, f7)
+        }
+
+        @inline(__always)
+        func store(gradient: UnsafeMutablePointer<Float>, features: Int, sums: UnsafeMutablePointer<Float>?) {
+            let all = (f0, f1, f2, f3, f4, f5, f6, f7)
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: L.width) { lanes in
+                for f in 0..<features {
+                    let value = switch f {
+                    case 0: all.0
+                    case 1: all.1
+                    case 2: all.2
+                    case 3: all.3
+                    case 4: all.4
+                    case 5: all.5
+                    case 6: all.6
+                    default: all.7
+                    }
+                    L.store(value, lanes.baseAddress!)
+                    for lane in 0..<L.width { gradient[lane * features + f] = lanes[lane] }
+                }
+            }
+            if let sums { L.store(sum, sums) }
+        }
     }
 }
