@@ -7,19 +7,7 @@ enum RowArithmetic {
     static func add(
         _ row: UnsafePointer<Float>, toEveryRowOf matrix: UnsafeMutablePointer<Float>, rows: Int, width: Int
     ) {
-        let vectorEnd = width - width % 8
-        for r in 0..<rows {
-            let target = matrix + r * width
-            var j = 0
-            while j < vectorEnd {
-                Lanes8.store(Lanes8.load(target + j) + Lanes8.load(row + j), target + j)
-                j += 8
-            }
-            while j < width {
-                target[j] += row[j]
-                j += 1
-            }
-        }
+        for r in 0..<rows { add(row, into: matrix + r * width, width: width) }
     }
 
     /// `sums[j] += matrix[r, j]` for every row `r` of a `[rows, width]` matrix (rows `stride`
@@ -27,18 +15,21 @@ enum RowArithmetic {
     static func addRows(
         of matrix: UnsafePointer<Float>, rows: Int, width: Int, stride: Int? = nil, into sums: UnsafeMutablePointer<Float>
     ) {
+        for r in 0..<rows { add(matrix + r * (stride ?? width), into: sums, width: width) }
+    }
+
+    /// `target[j] += source[j]` for `j < width`, eight at a time and then one at a time.
+    @inline(__always)
+    private static func add(_ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, width: Int) {
         let vectorEnd = width - width % 8
-        for r in 0..<rows {
-            let values = matrix + r * (stride ?? width)
-            var j = 0
-            while j < vectorEnd {
-                Lanes8.store(Lanes8.load(sums + j) + Lanes8.load(values + j), sums + j)
-                j += 8
-            }
-            while j < width {
-                sums[j] += values[j]
-                j += 1
-            }
+        var j = 0
+        while j < vectorEnd {
+            Lanes8.store(Lanes8.load(target + j) + Lanes8.load(source + j), target + j)
+            j += 8
+        }
+        while j < width {
+            target[j] += source[j]
+            j += 1
         }
     }
 }

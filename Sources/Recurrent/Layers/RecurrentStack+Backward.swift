@@ -213,11 +213,7 @@ extension RecurrentStack {
                 return accumulateProduct(into: parameters.inputWeight, bias: parameters.inputBias, rows: gates, columns: features,
                                          left: rows.base, leftStride: gates, right: input.baseAddress, depth: depth)
             }
-            func withBiasGradient(_ body: (UnsafeMutablePointer<Float>?) -> Void) {
-                guard let bias = parameters.inputBias else { return body(nil) }
-                bias.gradient.scalars.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
-            }
-            withBiasGradient { biasGradient in
+            withGradient(of: parameters.inputBias) { biasGradient in
                 parameters.inputWeight.gradient.scalars.withUnsafeMutableBufferPointer { gradient in
                     ThinWeightGradient.accumulate(
                         columns: gates, features: features, x: input.baseAddress!, ldx: features,
@@ -229,6 +225,15 @@ extension RecurrentStack {
         }
     }
 
+    /// Runs `body` with a pointer to entry `offset` of the gradient of `bias`, or with `nil`
+    /// for a layer without one.
+    private func withGradient(
+        of bias: Parameter?, from offset: Int = 0, _ body: (UnsafeMutablePointer<Float>?) -> Void
+    ) {
+        guard let bias else { return body(nil) }
+        bias.gradient.scalars.withUnsafeMutableBufferPointer { body($0.baseAddress! + offset) }
+    }
+
     /// Rows `rowOffset ..< rowOffset + rows` of `parameter.gradient` `[_, columns]` `+= leftᵀ · right`
     /// for `left` `[depth, rows]` (row stride `leftStride`) and `right` `[depth, columns]`, and
     /// the same entries of `bias.gradient` `+=` the column sums of `left` (rows in order).
@@ -237,11 +242,7 @@ extension RecurrentStack {
         left: UnsafePointer<Float>, leftStride: Int, right: UnsafePointer<Float>?, depth: Int
     ) {
         guard depth > 0 else { return }
-        func withBiasGradient(_ body: (UnsafeMutablePointer<Float>?) -> Void) {
-            guard let bias else { return body(nil) }
-            bias.gradient.scalars.withUnsafeMutableBufferPointer { body($0.baseAddress! + rowOffset) }
-        }
-        withBiasGradient { biasGradient in
+        withGradient(of: bias, from: rowOffset) { biasGradient in
             guard columns > 0, let right else {
                 // No product to ride along: the sums on their own.
                 if let biasGradient { RowArithmetic.addRows(of: left, rows: depth, width: rows, stride: leftStride, into: biasGradient) }
