@@ -7,26 +7,26 @@
 /// Shapes, for `H` = `size` and each of the `rows` sequences `b`:
 /// - `projected`: `P` = `W_ih x + b_ih`, `[4H]` at `projected + b * projectedStride`;
 /// - `recurrent`: `R` = `W_hh h + b_hh`, `[rows, 4H]`;
-/// - `hidden`, `cell`, `extra`: `[rows, H]`; `gates`: `[rows, 4H]`.
+/// - `previousCell`, `hidden`, `cell`: `[rows, H]`; `gates`: `[rows, 4H]`.
 /// Only units `0 ..< units` are processed (`units` a multiple of 16); the caller does the rest.
 public enum WideLSTMStep {
-    /// Forward: reads `P`, `R` and the previous state; writes the new `hidden` and `cell`, the
-    /// activated gates and (in `extra`) the new cell again, for the backward pass.
+    /// Forward: reads `P`, `R` and the previous cell; writes the new `hidden` and `cell` and
+    /// the activated gates, for the backward pass.
     @inline(never)
     public static func forward(
         rows: Int, size: Int, units: Int,
         projected: UnsafePointer<Float>, projectedStride: Int, recurrent: UnsafePointer<Float>,
-        hidden: UnsafeMutablePointer<Float>, cell: UnsafeMutablePointer<Float>,
-        gates: UnsafeMutablePointer<Float>, extra: UnsafeMutablePointer<Float>
+        previousCell: UnsafePointer<Float>,
+        hidden: UnsafeMutablePointer<Float>, cell: UnsafeMutablePointer<Float>, gates: UnsafeMutablePointer<Float>
     ) {
         for b in 0..<rows {
             let p = projected + b * projectedStride
             let r = recurrent + b * 4 * size
-            let (h, c, e) = (hidden + b * size, cell + b * size, extra + b * size)
+            let (h, c, cPrevious) = (hidden + b * size, cell + b * size, previousCell + b * size)
             let g = gates + b * 4 * size
             var j = 0
             while j < units {
-                let previous = load(c + j)
+                let previous = load(cPrevious + j)
                 let input = RationalTanh.sigmoid(load(p + j) + load(r + j))
                 let forget = RationalTanh.sigmoid(load(p + size + j) + load(r + size + j))
                 let candidate = RationalTanh.tanh(load(p + 2 * size + j) + load(r + 2 * size + j))
@@ -38,7 +38,6 @@ public enum WideLSTMStep {
                 store(forget, g + size + j)
                 store(candidate, g + 2 * size + j)
                 store(output, g + 3 * size + j)
-                store(newCell, e + j)
                 j += 16
             }
         }
@@ -48,7 +47,8 @@ public enum WideLSTMStep {
     /// `W_hh`) and `∂L/∂c'` (`cellGradient`, `∂L/∂c` on exit) to the gradients of the
     /// pre-activations, written to both `projectedGradient` (row `b` at
     /// `b * projectedStride`, the input projection's layout) and `recurrentGradient`
-    /// `[rows, 4H]`. `previousCell` is `[rows, H]`.
+    /// `[rows, 4H]`. `extra` is the step's new cell and `previousCell` the one it started
+    /// from, `[rows, H]` each.
     @inline(never)
     public static func backward(
         rows: Int, size: Int, units: Int,

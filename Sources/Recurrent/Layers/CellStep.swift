@@ -15,9 +15,13 @@ enum CellStep {
     ///     state and trace rows are left as they are.
     ///   - projected: `P` for sequence 0; sequence `b`'s is `projectedStride` further on.
     ///   - recurrent: `R`, `[rows, gateCount * H]`.
-    ///   - hidden, cell: `[rows, H]`: the previous state on entry, the new state on exit.
+    ///   - previousHidden, previousCell: `[rows, H]`: the state the step starts from (the cell
+    ///     for LSTMs only).
+    ///   - hidden, cell: `[rows, H]`: receive the new state. Separate from the previous one so
+    ///     that a trace can hold the states of all steps without copying them.
     ///   - gates: `[rows, gateCount * H]`: receives the activated gates (RNN: the new state).
-    ///   - extra: `[rows, H]`: receives the LSTM's new cell or the GRU's `W_hn h + b_hn`.
+    ///   - extra: `[rows, H]`: receives the GRU's `W_hn h + b_hn` (other cells: untouched; an
+    ///     LSTM's new cell is `cell`).
     ///   - peephole: `[3H]` peephole weights (peephole LSTM only).
     ///
     /// Units are processed eight at a time and the remainder one at a time, with the same
@@ -27,6 +31,7 @@ enum CellStep {
     static func forward(
         _ kind: RecurrentCellKind, size: Int, rows: Int, active: ((Int) -> Bool)?,
         projected: UnsafePointer<Float>, projectedStride: Int, recurrent: UnsafePointer<Float>,
+        previousHidden: UnsafePointer<Float>, previousCell: UnsafePointer<Float>,
         hidden: UnsafeMutablePointer<Float>, cell: UnsafeMutablePointer<Float>,
         gates: UnsafeMutablePointer<Float>, extra: UnsafeMutablePointer<Float>,
         peephole: UnsafePointer<Float>
@@ -39,14 +44,15 @@ enum CellStep {
                 WideLSTMStep.forward(
                     rows: count, size: size, units: wideUnits,
                     projected: projected + first * projectedStride, projectedStride: projectedStride,
-                    recurrent: recurrent + first * gateWidth, hidden: hidden + first * size, cell: cell + first * size,
-                    gates: gates + first * gateWidth, extra: extra + first * size)
+                    recurrent: recurrent + first * gateWidth, previousCell: previousCell + first * size,
+                    hidden: hidden + first * size, cell: cell + first * size, gates: gates + first * gateWidth)
             }
             if wideUnits == size { return }
         }
         for b in 0..<rows where active?(b) ?? true {
             forwardRow(
                 kind, size: size, from: wideUnits, projected: projected + b * projectedStride, recurrent: recurrent + b * gateWidth,
+                previousHidden: previousHidden + b * size, previousCell: previousCell + b * size,
                 hidden: hidden + b * size, cell: cell + b * size, gates: gates + b * gateWidth, extra: extra + b * size,
                 peephole: peephole)
         }
@@ -71,6 +77,7 @@ enum CellStep {
     private static func forwardRow(
         _ kind: RecurrentCellKind, size: Int, from start: Int,
         projected p: UnsafePointer<Float>, recurrent r: UnsafePointer<Float>,
+        previousHidden ph: UnsafePointer<Float>, previousCell pc: UnsafePointer<Float>,
         hidden h: UnsafeMutablePointer<Float>, cell c: UnsafeMutablePointer<Float>,
         gates g: UnsafeMutablePointer<Float>, extra e: UnsafeMutablePointer<Float>,
         peephole w: UnsafePointer<Float>
@@ -79,21 +86,21 @@ enum CellStep {
         var j = start
         if let structure = kind.lstmStructure {
             while j < vectorEnd {
-                lstmForwardLanes(structure, size: size, j: j, p: p, r: r, h: h, c: c, g: g, e: e, w: w, lanes: Lanes8.self)
+                lstmForwardLanes(structure, size: size, j: j, p: p, r: r, pc: pc, h: h, c: c, g: g, w: w, lanes: Lanes8.self)
                 j += 8
             }
             while j < size {
-                lstmForwardLanes(structure, size: size, j: j, p: p, r: r, h: h, c: c, g: g, e: e, w: w, lanes: Lanes1.self)
+                lstmForwardLanes(structure, size: size, j: j, p: p, r: r, pc: pc, h: h, c: c, g: g, w: w, lanes: Lanes1.self)
                 j += 1
             }
             return
         }
         while j < vectorEnd {
-            forwardLanes(kind, size: size, j: j, p: p, r: r, h: h, c: c, g: g, e: e, w: w, lanes: Lanes8.self)
+            forwardLanes(kind, size: size, j: j, p: p, r: r, ph: ph, h: h, g: g, e: e, w: w, lanes: Lanes8.self)
             j += 8
         }
         while j < size {
-            forwardLanes(kind, size: size, j: j, p: p, r: r, h: h, c: c, g: g, e: e, w: w, lanes: Lanes1.self)
+            forwardLanes(kind, size: size, j: j, p: p, r: r, ph: ph, h: h, g: g, e: e, w: w, lanes: Lanes1.self)
             j += 1
         }
     }
@@ -103,12 +110,13 @@ enum CellStep {
     @inline(__always)
     private static func lstmForwardLanes<L: Lanes>(
         _ structure: LSTMStructure, size: Int, j: Int,
-        p: UnsafePointer<Float>, r: UnsafePointer<Float>, h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>,
-        g: UnsafeMutablePointer<Float>, e: UnsafeMutablePointer<Float>, w: UnsafePointer<Float>, lanes: L.Type
+        p: UnsafePointer<Float>, r: UnsafePointer<Float>, pc: UnsafePointer<Float>,
+        h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>,
+        g: UnsafeMutablePointer<Float>, w: UnsafePointer<Float>, lanes: L.Type
     ) {
         let one = L.splat(1)
         let peep = structure.peepholes
-        let previous = L.load(c + j)
+        let previous = L.load(pc + j)
         var input = one
         if structure.inputGate {
             var inputPre = L.load(p + j) + L.load(r + j)
@@ -138,13 +146,12 @@ enum CellStep {
         L.store(forget, g + size + j)
         L.store(candidate, g + 2 * size + j)
         L.store(output, g + 3 * size + j)
-        L.store(newCell, e + j)
     }
 
     @inline(__always)
     private static func forwardLanes<L: Lanes>(
         _ kind: RecurrentCellKind, size: Int, j: Int,
-        p: UnsafePointer<Float>, r: UnsafePointer<Float>, h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>,
+        p: UnsafePointer<Float>, r: UnsafePointer<Float>, ph: UnsafePointer<Float>, h: UnsafeMutablePointer<Float>,
         g: UnsafeMutablePointer<Float>, e: UnsafeMutablePointer<Float>, w: UnsafePointer<Float>, lanes: L.Type
     ) {
         switch kind {
@@ -164,7 +171,7 @@ enum CellStep {
             let recurrentCandidate = L.load(r + 2 * size + j)
             let candidate = L.tanh(L.fma(reset, recurrentCandidate, L.load(p + 2 * size + j)))
             // (1 − z) n + z h = n + z (h − n)
-            L.store(L.fma(update, L.load(h + j) - candidate, candidate), h + j)
+            L.store(L.fma(update, L.load(ph + j) - candidate, candidate), h + j)
             L.store(reset, g + j)
             L.store(update, g + size + j)
             L.store(candidate, g + 2 * size + j)
@@ -181,7 +188,8 @@ enum CellStep {
     ///   - active: whether sequence `b` took this step (`nil`: all did); an inactive one's
     ///     rows are left as they are.
     ///   - gates, extra, previousHidden, previousCell: as stored by `forward` for this step
-    ///     (`[rows, gateCount * H]`, `[rows, H]` each).
+    ///     (`[rows, gateCount * H]`, `[rows, H]` each); for an LSTM `extra` is the step's new
+    ///     cell.
     ///   - hiddenGradient: `[rows, H]`: `∂L/∂h'` on entry; on exit the part of `∂L/∂h` that
     ///     does not pass through `W_hh` (the GRU's `z ⊙ ∂L/∂h'`), zero for the other cells.
     ///   - cellGradient: `[rows, H]`: `∂L/∂c'` on entry, `∂L/∂c` on exit (LSTM only).

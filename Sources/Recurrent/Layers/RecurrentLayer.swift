@@ -45,20 +45,21 @@ public class RecurrentLayer: ParameterContainer {
         let (batch, time) = (input.shape[0], input.shape[1])
         return result.trace!.directions.flatMap { directions in
             directions.enumerated().map { direction, trace in
-                (reorder(trace.gates, batch: batch, time: time, width: stack.kind.gateCount * hiddenSize, reverse: direction == 1),
+                (reorder(trace.gates.base, batch: batch, time: time, width: stack.kind.gateCount * hiddenSize, reverse: direction == 1),
                  stack.kind.hasCellState
-                    ? reorder(trace.extra, batch: batch, time: time, width: hiddenSize, reverse: direction == 1) : nil)
+                    ? reorder(trace.cellStates.at(batch * hiddenSize), batch: batch, time: time, width: hiddenSize, reverse: direction == 1)
+                    : nil)
             }
         }
     }
 
     /// Trace rows are `[step][batch]` in processing order; lessons want `[batch, time, width]`.
-    private func reorder(_ rows: ScratchBuffer, batch: Int, time: Int, width: Int, reverse: Bool) -> Tensor {
+    private func reorder(_ rows: UnsafePointer<Float>, batch: Int, time: Int, width: Int, reverse: Bool) -> Tensor {
         var result = Tensor(zeros: [batch, time, width])
         for step in 0..<time {
             let t = reverse ? time - 1 - step : step
             for b in 0..<batch {
-                for j in 0..<width { result.scalars[(b * time + t) * width + j] = rows.base[(step * batch + b) * width + j] }
+                for j in 0..<width { result.scalars[(b * time + t) * width + j] = rows[(step * batch + b) * width + j] }
             }
         }
         return result

@@ -89,8 +89,10 @@ extension RecurrentStack {
         // multiplies row blocks of it separately and reads it unpacked.
         let recurrentWeights = kind == .choGRU ? nil : PackedOperand.packing(trace.weights.hidden, transposed: false)
         let hiddenWeight = ScratchBuffer(copying: kind == .choGRU ? trace.weights.hidden.scalars : [])
-        // The LSTM reads the previous cell; the other cells get a stand-in they never read.
-        let previousCell = kind.hasCellState ? trace.previousCell : trace.previousHidden
+        // The LSTM reads the previous and the new cell; the other cells get stand-ins for them
+        // that they never read, and the GRU its own extra values.
+        let previousCell = kind.hasCellState ? trace.cellStates : trace.hiddenStates
+        let (extra, extraStart) = kind.hasCellState ? (trace.cellStates, batch * size) : (trace.extra, 0)
         let peephole = ScratchBuffer(copying: trace.weights.peephole?.scalars ?? [])
         let peepholeGradient = ScratchBuffer(zeros: peephole.count)
         let resetGradient = ScratchBuffer(zeros: kind == .choGRU ? batch * size : 0)
@@ -119,8 +121,8 @@ extension RecurrentStack {
                     ? (recurrentGradient.at(row * gates), gates) : (projectedGradient.at(t * gates), time * gates)
                 CellStep.backward(
                     kind, size: size, rows: batch, active: lengths.map { lengths in { (b: Int) in t < lengths[b] } },
-                    gates: trace.gates.at(row * gates), extra: trace.extra.at(row * size),
-                    previousHidden: trace.previousHidden.at(row * size), previousCell: previousCell.at(row * size),
+                    gates: trace.gates.at(row * gates), extra: extra.at(extraStart + row * size),
+                    previousHidden: trace.hiddenStates.at(row * size), previousCell: previousCell.at(row * size),
                     hiddenGradient: dh.base, cellGradient: dc.base,
                     projectedGradient: projectedRow, projectedStride: projectedStride,
                     recurrentGradient: recurrentGradient.at(row * gates),
@@ -144,12 +146,12 @@ extension RecurrentStack {
         if kind == .choGRU {
             // The r and z rows multiply h; the n rows multiply r ⊙ h, kept in the trace.
             accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rows: 2 * size, columns: size,
-                              left: recurrentGradient.base, leftStride: gates, right: trace.previousHidden.base, depth: time * batch)
+                              left: recurrentGradient.base, leftStride: gates, right: trace.hiddenStates.base, depth: time * batch)
             accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rowOffset: 2 * size, rows: size, columns: size,
                               left: recurrentGradient.at(2 * size), leftStride: gates, right: trace.extra.base, depth: time * batch)
         } else {
             accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rows: gates, columns: size,
-                              left: recurrentGradient.base, leftStride: gates, right: trace.previousHidden.base, depth: time * batch)
+                              left: recurrentGradient.base, leftStride: gates, right: trace.hiddenStates.base, depth: time * batch)
         }
         if let peepholeParameter = parameters.peephole {
             for j in 0..<peepholeGradient.count { peepholeParameter.gradient.scalars[j] += peepholeGradient.base[j] }
@@ -278,7 +280,7 @@ extension RecurrentStack {
         for b in 0..<batch where active(b) {
             let row = step * batch + b
             let g = trace.gates.at(row * width)
-            let previous = trace.previousHidden.at(row * size)
+            let previous = trace.hiddenStates.at(row * size)
             let dp = projectedGradient + b * projectedRowStride
             let dr = recurrentGradient + b * width
             for j in 0..<size {
@@ -301,7 +303,7 @@ extension RecurrentStack {
         for b in 0..<batch {
             let row = step * batch + b
             let g = trace.gates.at(row * width)
-            let previous = trace.previousHidden.at(row * size)
+            let previous = trace.hiddenStates.at(row * size)
             let dp = projectedGradient + b * projectedRowStride
             let dr = recurrentGradient + b * width
             for j in 0..<size {

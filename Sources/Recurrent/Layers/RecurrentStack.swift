@@ -209,16 +209,23 @@ final class RecurrentStack {
         let recurrentWeights = kind == .choGRU ? nil : PackedOperand.packing(weights.hidden, transposed: true)
         let hiddenWeightTransposed = ScratchBuffer(copying: kind == .choGRU ? weights.hidden.transposed().scalars : [])
         let hiddenBias = ScratchBuffer(copying: weights.hiddenBias?.scalars ?? [Float](repeating: 0, count: gateWidth))
-        let state = ScratchBuffer(copying: hidden)
-        let cellState = ScratchBuffer(copying: cell)
+        // The states live where the trace keeps them: block `s` (`[batch, size]`) is the state
+        // step `s` starts from, and the step writes block `s + 1`, so no step copies a state.
+        // Without a trace two blocks take turns.
+        let stateCount = batch * size
+        let blocks = keepTrace ? time + 1 : 2
+        func block(_ step: Int) -> Int { (keepTrace ? step : step % 2) * stateCount }
+        let hiddenStates = ScratchBuffer(uninitialized: blocks * stateCount)
+        let cellStates = ScratchBuffer(uninitialized: kind.hasCellState ? blocks * stateCount : 0)
+        hiddenStates.base.update(from: hidden, count: stateCount)
+        if kind.hasCellState { cellStates.base.update(from: cell, count: stateCount) }
         // Buffers every step overwrites before reading need no zeroing.
         let recurrent = ScratchBuffer(uninitialized: batch * gateWidth)
         let stepCount = time * batch
         // Without a trace, every step writes its gates into the same scratch row.
         let gates = ScratchBuffer(uninitialized: (keepTrace ? stepCount : batch) * gateWidth)
-        let extra = ScratchBuffer(uninitialized: (keepTrace ? stepCount : batch) * size)
-        let previousHidden = ScratchBuffer(uninitialized: keepTrace ? stepCount * size : 0)
-        let previousCell = ScratchBuffer(uninitialized: keepTrace && kind.hasCellState ? stepCount * size : 0)
+        // An LSTM's new cell is the next block of `cellStates`; the other cells keep more here.
+        let extra = ScratchBuffer(uninitialized: kind.hasCellState ? 0 : (keepTrace ? stepCount : batch) * size)
         let outputWidth = output.shape[2]
         let peephole = ScratchBuffer(copying: weights.peephole?.scalars ?? [])
         let resetState = ScratchBuffer(zeros: kind == .choGRU ? batch * size : 0)
@@ -227,49 +234,53 @@ final class RecurrentStack {
             for step in 0..<time {
                 let t = reverse ? time - 1 - step : step
                 let traceRow = keepTrace ? step * batch : 0
-                if keepTrace {
-                    previousHidden.at(traceRow * size).update(from: state.base, count: batch * size)
-                    if kind.hasCellState { previousCell.at(traceRow * size).update(from: cellState.base, count: batch * size) }
-                }
+                let (previousState, newState) = (hiddenStates.at(block(step)), hiddenStates.at(block(step + 1)))
+                let (previousCell, newCell) = (cellStates.at(block(step)), cellStates.at(block(step + 1)))
                 project(t)
                 if kind == .choGRU {
+                    // Its step updates the state in place, in the new block.
+                    newState.update(from: previousState, count: stateCount)
                     choGRUStep(
                         batch: batch, projected: projected.base, projectedRowStride: gateWidth,
                         recurrent: recurrent, hiddenWeightTransposed: hiddenWeightTransposed, hiddenBias: hiddenBias,
-                        state: state, resetState: resetState,
+                        state: newState, resetState: resetState,
                         gates: gates.at(traceRow * gateWidth), extra: extra.at(traceRow * size),
                         active: { lengths == nil || t < lengths![$0] })
                     for b in 0..<batch where lengths == nil || t < lengths![b] {
                         (outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn)
-                            .update(from: state.at(b * size), count: size)
+                            .update(from: newState + b * size, count: size)
                     }
                     continue
                 }
                 // [batch, gates]: b_hh + h · W_hhᵀ.
                 for b in 0..<batch { recurrent.at(b * gateWidth).update(from: hiddenBias.base, count: gateWidth) }
                 MatrixProduct.multiply(
-                    m: batch, a: state.base, lda: size, transposeA: false, packed: recurrentWeights!,
+                    m: batch, a: previousState, lda: size, transposeA: false, packed: recurrentWeights!,
                     c: recurrent.base, ldc: gateWidth, accumulate: true)
                 gateRecurrence?.addToPreactivations(recurrent)
                 // A sequence past its length keeps its state and outputs zeros.
                 let active = lengths.map { lengths in { (b: Int) in t < lengths[b] } }
+                for b in 0..<batch where !(active?(b) ?? true) {
+                    (newState + b * size).update(from: previousState + b * size, count: size)
+                    if kind.hasCellState { (newCell + b * size).update(from: previousCell + b * size, count: size) }
+                }
                 CellStep.forward(
                     kind, size: size, rows: batch, active: active,
                     projected: projected.base, projectedStride: gateWidth, recurrent: recurrent.base,
-                    hidden: state.base, cell: cellState.base,
+                    previousHidden: previousState, previousCell: previousCell, hidden: newState, cell: newCell,
                     gates: gates.at(traceRow * gateWidth), extra: extra.at(traceRow * size), peephole: peephole.base)
                 for b in 0..<batch where active?(b) ?? true {
                     (outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn)
-                        .update(from: state.at(b * size), count: size)
+                        .update(from: newState + b * size, count: size)
                 }
                 gateRecurrence?.remember(gates: gates.at(traceRow * gateWidth))
             }
         }
-        hidden = state.array
-        cell = cellState.array
+        hidden = Array(UnsafeBufferPointer(start: hiddenStates.at(block(time)), count: stateCount))
+        if kind.hasCellState { cell = Array(UnsafeBufferPointer(start: cellStates.at(block(time)), count: stateCount)) }
         guard keepTrace else { return nil }
         return DirectionTrace(
-            input: flatInput, weights: weights, previousHidden: previousHidden, previousCell: previousCell,
+            input: flatInput, weights: weights, hiddenStates: hiddenStates, cellStates: cellStates,
             gates: gates, extra: extra)
     }
 
@@ -287,14 +298,14 @@ final class RecurrentStack {
     private func choGRUStep(
         batch: Int, projected: UnsafeMutablePointer<Float>, projectedRowStride: Int,
         recurrent: ScratchBuffer, hiddenWeightTransposed: ScratchBuffer, hiddenBias: ScratchBuffer,
-        state: ScratchBuffer, resetState: ScratchBuffer,
+        state: UnsafeMutablePointer<Float>, resetState: ScratchBuffer,
         gates: UnsafeMutablePointer<Float>, extra: UnsafeMutablePointer<Float>, active: (Int) -> Bool
     ) {
         let size = hiddenSize
         let width = 3 * size
         for b in 0..<batch { recurrent.at(b * width).update(from: hiddenBias.base, count: width) }
         MatrixProduct.multiply(
-            m: batch, n: 2 * size, k: size, a: state.base, lda: size, transposeA: false,
+            m: batch, n: 2 * size, k: size, a: state, lda: size, transposeA: false,
             b: hiddenWeightTransposed.base, ldb: width, transposeB: false, c: recurrent.base, ldc: width, accumulate: true)
         for b in 0..<batch {
             let p = projected + b * projectedRowStride
@@ -303,7 +314,7 @@ final class RecurrentStack {
             for j in 0..<size {
                 g[j] = sigmoid(p[j] + r[j])
                 g[size + j] = sigmoid(p[size + j] + r[size + j])
-                resetState.base[b * size + j] = g[j] * state.base[b * size + j]
+                resetState.base[b * size + j] = g[j] * state[b * size + j]
             }
         }
         MatrixProduct.multiply(
@@ -318,7 +329,7 @@ final class RecurrentStack {
                 let candidate = tanhf(p[2 * size + j] + r[2 * size + j])
                 let update = g[size + j]
                 g[2 * size + j] = candidate
-                state.base[b * size + j] = (1 - update) * candidate + update * state.base[b * size + j]
+                state[b * size + j] = (1 - update) * candidate + update * state[b * size + j]
             }
         }
         extra.update(from: resetState.base, count: batch * size)

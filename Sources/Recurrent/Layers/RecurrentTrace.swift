@@ -7,14 +7,17 @@ struct DirectionTrace {
     let input: Tensor
     /// The weights as they were during the forward pass.
     let weights: DirectionWeightValues
-    /// `[steps * batch, hiddenSize]`: the hidden state each step started from, rows `s * batch + b`.
-    let previousHidden: ScratchBuffer
-    /// `[steps * batch, hiddenSize]`: the cell state each step started from (LSTM; empty otherwise).
-    let previousCell: ScratchBuffer
+    /// `[(steps + 1) * batch, hiddenSize]`: the hidden state each step started from, rows
+    /// `s * batch + b`, then the state after the last step. Step `s` wrote the block `s + 1`.
+    let hiddenStates: ScratchBuffer
+    /// `[(steps + 1) * batch, hiddenSize]`: the same for the cell state (LSTM; empty otherwise).
+    /// Step `s`'s new cell, which its backward step needs, is the block `s + 1`.
+    let cellStates: ScratchBuffer
     /// `[steps * batch, gateCount * hiddenSize]`: the gates after their activation functions
     /// (RNN: the new hidden state; LSTM: i, f, g, o; GRU: r, z, n).
     let gates: ScratchBuffer
-    /// `[steps * batch, hiddenSize]`: LSTM: the new cell state; GRU: `W_hn h + b_hn`.
+    /// `[steps * batch, hiddenSize]`: GRU: `W_hn h + b_hn`; Cho's GRU: `r ⊙ h` (LSTM, RNN: empty
+    /// or unused).
     let extra: ScratchBuffer
 }
 
