@@ -6,43 +6,60 @@ import WideKernels
 ///
 /// `MatrixProduct` would give the same bits — each entry adds its products in depth order, one
 /// fused multiply-add at a time from its current value, and each sum one addition at a time —
-/// but it copies the whole of `∂P` into panels first, which for eight columns of output costs
-/// more than the products. Here each gradient row is read once, through a row map, so `∂P`
-/// may also be a buffer laid out by step rather than by sequence (an LSTM's `∂R`).
+/// but it copies all of `∂P` into panels first, which for eight columns of output costs more
+/// than the products. Here each gradient row is read once, through a row walk, so the rows of
+/// `∂P` and of `X` may lie in different orders (the backward pass keeps `∂P` by step, the
+/// input is stored by sequence).
 enum ThinWeightGradient {
     /// The most inputs the kernel handles; wider layers use `MatrixProduct`.
     static let maximumFeatures = 8
 
+    /// Where the rows of a matrix are, in depth order: depth `k = o · innerCount + i` is the row
+    /// at `base + o · outerStride + i · innerStride` (strides in floats, either may be negative).
+    struct RowWalk {
+        let base: UnsafePointer<Float>
+        let outerStride: Int
+        let innerStride: Int
+
+        func row(outer o: Int, inner i: Int) -> UnsafePointer<Float> { base + o * outerStride + i * innerStride }
+    }
+
     /// - Parameters:
     ///   - columns: `G`, the gate rows of `W_ih`.
     ///   - features: the layer's inputs, `1 ... maximumFeatures`.
-    ///   - x: `[K, features]` with row stride `ldx`, the inputs in depth order.
-    ///   - d: depth `k = o · innerCount + i` (`K = outerCount · innerCount`) reads the gradient
-    ///     row at `d + o · outerStride + i · innerStride`, `G` values (strides in floats).
+    ///   - outerCount, innerCount: the depth is `K = outerCount · innerCount`.
+    ///   - x: the input rows, `features` values each.
+    ///   - d: the gradient rows, `G` values each.
     ///   - gradient: `[G, features]`, contiguous; `sums`: `[G]` or `nil`.
     static func accumulate(
-        columns: Int, features: Int, x: UnsafePointer<Float>, ldx: Int,
-        d: UnsafePointer<Float>, outerCount: Int, outerStride: Int, innerCount: Int, innerStride: Int,
+        columns: Int, features: Int, outerCount: Int, innerCount: Int, x: RowWalk, d: RowWalk,
         gradient: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>?
     ) {
         precondition(features >= 1 && features <= maximumFeatures, "thin weight gradient: \(features) inputs")
         let depth = outerCount * innerCount
         guard columns > 0, depth > 0 else { return }
-        // The kernels read eight inputs per step; narrower inputs are padded with zero columns
-        // (their products are computed and dropped).
-        let padded = ScratchBuffer(zeros: features == maximumFeatures && ldx == maximumFeatures ? 0 : depth * maximumFeatures)
-        let inputs = padded.count == 0 ? x : UnsafePointer(padded.base)
-        if padded.count > 0 {
-            for k in 0..<depth { (padded.base + k * maximumFeatures).update(from: x + k * ldx, count: features) }
+        // The kernels read the inputs as `[K, 8]` in depth order; narrower inputs are padded with
+        // zero columns (their products are computed and dropped). A chunk of the backward pass
+        // is a few hundred rows, so the copy is small beside the products.
+        let packedInputs = features == maximumFeatures && x.innerStride == maximumFeatures
+            && x.outerStride == innerCount * maximumFeatures
+        let padded = ScratchBuffer(zeros: packedInputs ? 0 : depth * maximumFeatures)
+        let inputs = packedInputs ? x.base : UnsafePointer(padded.base)
+        if !packedInputs {
+            for o in 0..<outerCount {
+                for i in 0..<innerCount {
+                    (padded.base + (o * innerCount + i) * maximumFeatures).update(from: x.row(outer: o, inner: i), count: features)
+                }
+            }
         }
         var column = 0
         if Engine.usesWideVectors {
             column = columns - columns % 16
             WideThinWeightGradient.accumulate(
-                columns: column, features: features, x: inputs, d: d, outerCount: outerCount, outerStride: outerStride,
-                innerCount: innerCount, innerStride: innerStride, gradient: gradient, ldg: features, sums: sums)
+                columns: column, features: features, x: inputs, d: d.base, outerCount: outerCount, outerStride: d.outerStride,
+                innerCount: innerCount, innerStride: d.innerStride, gradient: gradient, ldg: features, sums: sums)
         }
-        let source = Source(x: inputs, d: d, outerCount: outerCount, outerStride: outerStride, innerCount: innerCount, innerStride: innerStride)
+        let source = Source(x: inputs, d: d.base, outerCount: outerCount, outerStride: d.outerStride, innerCount: innerCount, innerStride: d.innerStride)
         while column + 8 <= columns {
             block(Lanes8.self, column: column, features: features, source: source, gradient: gradient, sums: sums)
             column += 8

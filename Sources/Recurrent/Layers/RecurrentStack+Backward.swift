@@ -1,6 +1,7 @@
 /// Back-propagation through time for the whole stack, the fused way: per step only the
-/// pointwise gate derivatives and one `[batch, gates] · W_hh` product; the weight gradients of
-/// all steps are then one matrix product each.
+/// pointwise gate derivatives and one `[batch, gates] · W_hh` product (and one by `W_ih` for
+/// the input's gradient); the weight gradients are one matrix product per chunk of eight steps
+/// (see `StepGradientRing`).
 extension RecurrentStack {
     /// Gradients of the inputs and initial states; adds the parameters' gradients into them.
     ///
@@ -26,7 +27,7 @@ extension RecurrentStack {
         for layer in (0..<layerCount).reversed() {
             let features = layer == 0 ? inputSize : directionCount * size
             let needLayerInput = layer > 0 || needInputGradient
-            var layerInputGradient = [Float](repeating: 0, count: needLayerInput ? batch * time * features : 0)
+            let layerInputGradient = needLayerInput ? ScratchBuffer(zeros: batch * time * features) : nil
             for direction in 0..<directionCount {
                 let slot = layer * directionCount + direction
                 let slotRange = slot * stateCount..<(slot + 1) * stateCount
@@ -38,16 +39,14 @@ extension RecurrentStack {
                     reverse: direction == 1, time: time, batch: batch, lengths: trace.lengths,
                     outputGradient: layerOutputGradient, outputColumn: direction * size,
                     hiddenGradient: &hidden, cellGradient: &cell,
-                    inputGradient: &layerInputGradient, stateGradientSink: stateGradientSink)
+                    inputGradient: layerInputGradient, stateGradientSink: stateGradientSink)
                 if let stateGradientSink {
                     recordedStateGradients[slot] = stateGradientSink.tensor(shape: [batch, time, size])
                 }
                 initialHiddenGradient.scalars.replaceSubrange(slotRange, with: hidden)
                 initialCellGradient?.scalars.replaceSubrange(slotRange, with: cell)
             }
-            layerOutputGradient = needLayerInput
-                ? Tensor(shape: [batch, time, features], scalars: layerInputGradient)
-                : Tensor(zeros: [batch, time, features])
+            layerOutputGradient = layerInputGradient?.tensor(shape: [batch, time, features]) ?? Tensor(zeros: [batch, time, features])
         }
         if recordsStateGradients { stateGradients = recordedStateGradients }
         return (layerOutputGradient, initialHiddenGradient, initialCellGradient)
@@ -60,34 +59,27 @@ extension RecurrentStack {
     ///     `outputColumn`.
     ///   - hiddenGradient, cellGradient: `[batch, hiddenSize]`: the gradient of the final state
     ///     on entry, of the initial state on exit.
-    ///   - inputGradient: `[batch * time, features]`, added into; empty to skip.
+    ///   - inputGradient: `[batch * time, features]`, added into; `nil` to skip.
     ///   - stateGradientSink: `[batch, time, hiddenSize]`, receives `∂L/∂h_t` of every step.
     private func directionBackward(
         _ trace: DirectionTrace, parameters: DirectionWeights, reverse: Bool, time: Int, batch: Int, lengths: [Int]?,
         outputGradient: Tensor, outputColumn: Int,
-        hiddenGradient: inout [Float], cellGradient: inout [Float], inputGradient: inout [Float],
+        hiddenGradient: inout [Float], cellGradient: inout [Float], inputGradient: ScratchBuffer?,
         stateGradientSink: ScratchBuffer?
     ) {
         let size = hiddenSize
         let gates = kind.gateCount * size
         let outputWidth = outputGradient.shape[2]
-        // ∂L/∂P in rows b * time + t (the layout of the input projection), and ∂L/∂R in rows
-        // s * batch + b (the layout of the trace's previous hidden states).
-        // Every row is written, except the steps past a sequence's length, which must read as
-        // zero in the weight-gradient products below.
-        // Except in the GRU's candidate gate ∂P equals ∂R; where ∂P then only feeds the thin
-        // input-weight gradient, which reads rows anywhere, it is not stored twice.
         let features = trace.input.shape[1]
-        let projectedIsRecurrent = kind.projectedGradientIsRecurrentGradient && inputGradient.isEmpty
-            && features <= ThinWeightGradient.maximumFeatures
-        let storedProjected = projectedIsRecurrent ? 0 : batch * time * gates
-        let projectedGradient = lengths == nil ? ScratchBuffer(uninitialized: storedProjected) : ScratchBuffer(zeros: storedProjected)
-        let recurrentGradient = lengths == nil ? ScratchBuffer(uninitialized: time * batch * gates) : ScratchBuffer(zeros: time * batch * gates)
+        let ring = StepGradientRing(batch: batch, gates: gates, time: time, projectedIsRecurrent: kind.projectedGradientIsRecurrentGradient)
+        let gatheredInputs = ScratchBuffer(uninitialized: features > ThinWeightGradient.maximumFeatures ? StepGradientRing.chunkSteps * batch * features : 0)
         let dh = ScratchBuffer(copying: hiddenGradient)
         let dc = ScratchBuffer(copying: cellGradient)
         // W_hh [gates, hiddenSize], packed once for the product of every step; Cho's GRU
-        // multiplies row blocks of it separately and reads it unpacked.
+        // multiplies row blocks of it separately and reads it unpacked. W_ih [gates, features]
+        // likewise for the input gradient.
         let recurrentWeights = kind == .choGRU ? nil : PackedOperand.packing(trace.weights.hidden, transposed: false)
+        let inputWeights = inputGradient == nil ? nil : PackedOperand.packing(trace.weights.input, transposed: false)
         let hiddenWeight = ScratchBuffer(copying: kind == .choGRU ? trace.weights.hidden.scalars : [])
         // The LSTM reads the previous and the new cell; the other cells get stand-ins for them
         // that they never read, and the GRU its own extra values.
@@ -97,165 +89,64 @@ extension RecurrentStack {
         let peepholeGradient = ScratchBuffer(zeros: peephole.count)
         let resetGradient = ScratchBuffer(zeros: kind == .choGRU ? batch * size : 0)
         let gateRecurrence = trace.weights.gateRecurrence.map { GateRecurrenceGradient(weights: $0, batch: batch, size: size) }
-        outputGradient.scalars.withUnsafeBufferPointer { outputValues in
-            for step in (0..<time).reversed() {
-                let t = reverse ? time - 1 - step : step
-                // Past a sequence's length the state passed through unchanged and the output was
-                // a constant zero: the gradient flows on untouched and nothing is added.
-                for b in 0..<batch where lengths == nil || t < lengths![b] {
-                    let out = outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn
-                    RowArithmetic.add(out, toEveryRowOf: dh.at(b * size), rows: 1, width: size)
-                    stateGradientSink?.at((b * time + t) * size).update(from: dh.at(b * size), count: size)
+        trace.input.scalars.withUnsafeBufferPointer { input in
+            outputGradient.scalars.withUnsafeBufferPointer { outputValues in
+                for step in (0..<time).reversed() {
+                    let t = reverse ? time - 1 - step : step
+                    // Past a sequence's length the state passed through unchanged and the output
+                    // was a constant zero: the gradient flows on untouched and nothing is added.
+                    let active: ((Int) -> Bool)? = lengths.map { lengths in { t < lengths[$0] } }
+                    for b in 0..<batch where active?(b) ?? true {
+                        let out = outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn
+                        RowArithmetic.add(out, toEveryRowOf: dh.at(b * size), rows: 1, width: size)
+                        stateGradientSink?.at((b * time + t) * size).update(from: dh.at(b * size), count: size)
+                    }
+                    if let active { ring.clearRows(step: step, where: { !active($0) }) }
+                    let (recurrentRows, projectedRows) = (ring.recurrentRows(step: step), ring.projectedRows(step: step))
+                    if kind == .choGRU {
+                        choGRUStepBackward(
+                            trace, step: step, batch: batch, hiddenWeight: hiddenWeight, hiddenGradient: dh,
+                            projectedGradient: projectedRows, recurrentGradient: recurrentRows, resetGradient: resetGradient,
+                            active: { active?($0) ?? true })
+                    } else {
+                        let row = step * batch
+                        // Where ∂P is ∂R the step writes its values twice to the same place.
+                        CellStep.backward(
+                            kind, size: size, rows: batch, active: active,
+                            gates: trace.gates.at(row * gates), extra: extra.at(extraStart + row * size),
+                            previousHidden: trace.hiddenStates.at(row * size), previousCell: previousCell.at(row * size),
+                            hiddenGradient: dh.base, cellGradient: dc.base,
+                            projectedGradient: projectedRows, projectedStride: gates, recurrentGradient: recurrentRows,
+                            peephole: peephole.base, peepholeGradient: peepholeGradient.base,
+                            gateValueGradient: gateRecurrence.map { UnsafePointer($0.valueGradient.base) })
+                        gateRecurrence?.finishStep(step, recurrentGradient: recurrentRows, gates: trace.gates)
+                        // ∂L/∂h_{t-1} += ∂L/∂R_t · W_hh   ([batch, gates] · [gates, hiddenSize]).
+                        MatrixProduct.multiply(
+                            m: batch, a: recurrentRows, lda: gates, transposeA: false,
+                            packed: recurrentWeights!, c: dh.base, ldc: size, accumulate: true)
+                    }
+                    if let inputGradient, let inputWeights {
+                        // ∂X_t += ∂P_t · W_ih   ([batch, gates] · [gates, features]; sequence b's
+                        // row is b * time + t).
+                        MatrixProduct.multiply(
+                            m: batch, a: projectedRows, lda: gates, transposeA: false,
+                            packed: inputWeights, c: inputGradient.at(t * features), ldc: time * features, accumulate: true)
+                    }
+                    if let chunk = StepGradientRing.chunk(completedBy: step, time: time) {
+                        accumulateWeightGradients(
+                            ofSteps: chunk, ring: ring, trace: trace, parameters: parameters, reverse: reverse, time: time,
+                            input: input.baseAddress, gatheredInputs: gatheredInputs)
+                    }
                 }
-                if kind == .choGRU {
-                    choGRUStepBackward(
-                        trace, step: step, batch: batch, hiddenWeight: hiddenWeight, hiddenGradient: dh,
-                        projectedGradient: projectedGradient.at(t * gates), projectedRowStride: time * gates,
-                        recurrentGradient: recurrentGradient.at(step * batch * gates), resetGradient: resetGradient,
-                        active: { lengths == nil || t < lengths![$0] })
-                    continue
-                }
-                let row = step * batch
-                // Where ∂P is ∂R the step writes its values twice to the same place.
-                let (projectedRow, projectedStride) = projectedIsRecurrent
-                    ? (recurrentGradient.at(row * gates), gates) : (projectedGradient.at(t * gates), time * gates)
-                CellStep.backward(
-                    kind, size: size, rows: batch, active: lengths.map { lengths in { (b: Int) in t < lengths[b] } },
-                    gates: trace.gates.at(row * gates), extra: extra.at(extraStart + row * size),
-                    previousHidden: trace.hiddenStates.at(row * size), previousCell: previousCell.at(row * size),
-                    hiddenGradient: dh.base, cellGradient: dc.base,
-                    projectedGradient: projectedRow, projectedStride: projectedStride,
-                    recurrentGradient: recurrentGradient.at(row * gates),
-                    peephole: peephole.base, peepholeGradient: peepholeGradient.base,
-                    gateValueGradient: gateRecurrence.map { UnsafePointer($0.valueGradient.base) })
-                gateRecurrence?.finishStep(step, recurrentGradient: recurrentGradient.at(step * batch * gates), gates: trace.gates)
-                // ∂L/∂h_{t-1} += ∂L/∂R_t · W_hh   ([batch, gates] · [gates, hiddenSize]).
-                MatrixProduct.multiply(
-                    m: batch, a: recurrentGradient.at(step * batch * gates), lda: gates, transposeA: false,
-                    packed: recurrentWeights!, c: dh.base, ldc: size, accumulate: true)
             }
         }
         hiddenGradient = dh.array
         cellGradient = dc.array
-        // Weight gradients over all steps at once: ∂W_ih = ∂Pᵀ · X, ∂W_hh = ∂Rᵀ · H_prev; the
-        // biases' gradients, the column sums of ∂P and ∂R, are added as the products read them.
-        let projectedRows = projectedIsRecurrent
-            ? GradientRows(recurrent: recurrentGradient.base, batch: batch, time: time, gates: gates, reverse: reverse)
-            : GradientRows(projected: projectedGradient.base, batch: batch, time: time, gates: gates)
-        accumulateInputWeightGradient(parameters, input: trace.input, gates: gates, projectedGradient: projectedRows)
-        if kind == .choGRU {
-            // The r and z rows multiply h; the n rows multiply r ⊙ h, kept in the trace.
-            accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rows: 2 * size, columns: size,
-                              left: recurrentGradient.base, leftStride: gates, right: trace.hiddenStates.base, depth: time * batch)
-            accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rowOffset: 2 * size, rows: size, columns: size,
-                              left: recurrentGradient.at(2 * size), leftStride: gates, right: trace.extra.base, depth: time * batch)
-        } else {
-            accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rows: gates, columns: size,
-                              left: recurrentGradient.base, leftStride: gates, right: trace.hiddenStates.base, depth: time * batch)
-        }
         if let peepholeParameter = parameters.peephole {
             for j in 0..<peepholeGradient.count { peepholeParameter.gradient.scalars[j] += peepholeGradient.base[j] }
         }
         if let gateRecurrence, let parameter = parameters.gateRecurrence {
             for j in 0..<gateRecurrence.weightGradient.count { parameter.gradient.scalars[j] += gateRecurrence.weightGradient.base[j] }
-        }
-        if !inputGradient.isEmpty {
-            // ∂X += ∂P · W_ih   ([batch * time, gates] · [gates, features]).
-            trace.weights.input.scalars.withUnsafeBufferPointer { w in
-                inputGradient.withUnsafeMutableBufferPointer { dx in
-                    MatrixProduct.multiply(
-                        m: batch * time, n: features, k: gates, a: projectedGradient.base, lda: gates, transposeA: false,
-                        b: w.baseAddress!, ldb: features, transposeB: false, c: dx.baseAddress!, ldc: features,
-                        accumulate: true)
-                }
-            }
-        }
-    }
-
-    /// Where the rows of `∂P` are, in the input's row order `b * time + t`: row `b * time + t`
-    /// starts at `base + b * sequenceStride + t * stepStride` (a stride may be negative).
-    struct GradientRows {
-        let base: UnsafePointer<Float>
-        let batch, time: Int
-        let sequenceStride, stepStride: Int
-        /// Whether rows `b * time + t` are `gates` floats apart, in order.
-        let inInputOrder: Bool
-
-        /// `∂P` as stored, rows `b * time + t`.
-        init(projected: UnsafePointer<Float>, batch: Int, time: Int, gates: Int) {
-            (base, self.batch, self.time) = (projected, batch, time)
-            (sequenceStride, stepStride, inInputOrder) = (time * gates, gates, true)
-        }
-
-        /// `∂R`, rows `s * batch + b` for the step `s` that processed time `t` (`time − 1 − t`
-        /// in a reversed direction).
-        init(recurrent: UnsafePointer<Float>, batch: Int, time: Int, gates: Int, reverse: Bool) {
-            (self.batch, self.time, sequenceStride, inInputOrder) = (batch, time, gates, false)
-            base = reverse ? recurrent + (time - 1) * batch * gates : recurrent
-            stepStride = reverse ? -batch * gates : batch * gates
-        }
-    }
-
-    /// `∂W_ih += ∂Pᵀ · X` and `∂b_ih +=` the column sums of `∂P`, over the depth `b * time + t`
-    /// (the input's row order).
-    ///
-    /// - Parameters:
-    ///   - input: `[batch * time, features]`.
-    ///   - projectedGradient: where the rows of `∂P` are (in input order unless the layer has
-    ///     at most `ThinWeightGradient.maximumFeatures` inputs).
-    private func accumulateInputWeightGradient(
-        _ parameters: DirectionWeights, input: Tensor, gates: Int, projectedGradient rows: GradientRows
-    ) {
-        let features = input.shape[1]
-        let depth = rows.batch * rows.time
-        guard depth > 0 else { return }
-        input.scalars.withUnsafeBufferPointer { input in
-            guard features > 0, features <= ThinWeightGradient.maximumFeatures else {
-                precondition(rows.inInputOrder, "the general product reads ∂P in input order")
-                return accumulateProduct(into: parameters.inputWeight, bias: parameters.inputBias, rows: gates, columns: features,
-                                         left: rows.base, leftStride: gates, right: input.baseAddress, depth: depth)
-            }
-            withGradient(of: parameters.inputBias) { biasGradient in
-                parameters.inputWeight.gradient.scalars.withUnsafeMutableBufferPointer { gradient in
-                    ThinWeightGradient.accumulate(
-                        columns: gates, features: features, x: input.baseAddress!, ldx: features,
-                        d: rows.base, outerCount: rows.batch, outerStride: rows.sequenceStride,
-                        innerCount: rows.time, innerStride: rows.stepStride,
-                        gradient: gradient.baseAddress!, sums: biasGradient)
-                }
-            }
-        }
-    }
-
-    /// Runs `body` with a pointer to entry `offset` of the gradient of `bias`, or with `nil`
-    /// for a layer without one.
-    private func withGradient(
-        of bias: Parameter?, from offset: Int = 0, _ body: (UnsafeMutablePointer<Float>?) -> Void
-    ) {
-        guard let bias else { return body(nil) }
-        bias.gradient.scalars.withUnsafeMutableBufferPointer { body($0.baseAddress! + offset) }
-    }
-
-    /// Rows `rowOffset ..< rowOffset + rows` of `parameter.gradient` `[_, columns]` `+= leftᵀ · right`
-    /// for `left` `[depth, rows]` (row stride `leftStride`) and `right` `[depth, columns]`, and
-    /// the same entries of `bias.gradient` `+=` the column sums of `left` (rows in order).
-    private func accumulateProduct(
-        into parameter: Parameter, bias: Parameter?, rowOffset: Int = 0, rows: Int, columns: Int,
-        left: UnsafePointer<Float>, leftStride: Int, right: UnsafePointer<Float>?, depth: Int
-    ) {
-        guard depth > 0 else { return }
-        withGradient(of: bias, from: rowOffset) { biasGradient in
-            guard columns > 0, let right else {
-                // No product to ride along: the sums on their own.
-                if let biasGradient { RowArithmetic.addRows(of: left, rows: depth, width: rows, stride: leftStride, into: biasGradient) }
-                return
-            }
-            parameter.gradient.scalars.withUnsafeMutableBufferPointer { g in
-                MatrixProduct.multiply(
-                    m: rows, n: columns, k: depth, a: left, lda: leftStride, transposeA: true,
-                    b: right, ldb: columns, transposeB: false, c: g.baseAddress! + rowOffset * columns, ldc: columns,
-                    accumulate: true, depthSumsOfA: biasGradient)
-            }
         }
     }
 
@@ -264,15 +155,14 @@ extension RecurrentStack {
     /// - Parameters:
     ///   - hiddenWeight: `W_hh` `[3H, H]`.
     ///   - hiddenGradient: `[batch, H]`: `∂L/∂h'` on entry, `∂L/∂h` on exit.
-    ///   - projectedGradient: `∂L/∂P` of this step for sequence 0; sequence `b` is
-    ///     `projectedRowStride` further.
+    ///   - projectedGradient: `[batch, 3H]`: receives `∂L/∂P` for this step.
     ///   - recurrentGradient: `[batch, 3H]`: receives `∂L/∂R` for this step.
     ///   - resetGradient: `[batch, H]` scratch for `∂L/∂(r ⊙ h)`.
     ///   - active: whether sequence `b` is within its length at this step (an inactive one's
     ///     gradient rows stay zero, so it contributes nothing below).
     private func choGRUStepBackward(
         _ trace: DirectionTrace, step: Int, batch: Int, hiddenWeight: ScratchBuffer, hiddenGradient dh: ScratchBuffer,
-        projectedGradient: UnsafeMutablePointer<Float>, projectedRowStride: Int,
+        projectedGradient: UnsafeMutablePointer<Float>,
         recurrentGradient: UnsafeMutablePointer<Float>, resetGradient: ScratchBuffer, active: (Int) -> Bool
     ) {
         let size = hiddenSize
@@ -281,7 +171,7 @@ extension RecurrentStack {
             let row = step * batch + b
             let g = trace.gates.at(row * width)
             let previous = trace.hiddenStates.at(row * size)
-            let dp = projectedGradient + b * projectedRowStride
+            let dp = projectedGradient + b * width
             let dr = recurrentGradient + b * width
             for j in 0..<size {
                 let (update, candidate) = (g[size + j], g[2 * size + j])
@@ -304,7 +194,7 @@ extension RecurrentStack {
             let row = step * batch + b
             let g = trace.gates.at(row * width)
             let previous = trace.hiddenStates.at(row * size)
-            let dp = projectedGradient + b * projectedRowStride
+            let dp = projectedGradient + b * width
             let dr = recurrentGradient + b * width
             for j in 0..<size {
                 let reset = g[j]

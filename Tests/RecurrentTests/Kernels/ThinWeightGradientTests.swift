@@ -14,6 +14,19 @@ import Testing
         var innerStride: Int { bySteps ? -outer * columns : columns }
         var offset: Int { bySteps ? (inner - 1) * outer * columns : 0 }
         func row(_ depth: Int) -> Int { offset + (depth / inner) * outerStride + (depth % inner) * innerStride }
+
+        /// `values` (`[outer * inner, columns]` in depth order) scattered into this layout.
+        func laidOut(_ values: [Float]) -> [Float] {
+            var result = [Float](repeating: .nan, count: values.count)
+            for k in 0..<outer * inner {
+                for c in 0..<columns { result[row(k) + c] = values[k * columns + c] }
+            }
+            return result
+        }
+
+        func walk(_ base: UnsafePointer<Float>) -> ThinWeightGradient.RowWalk {
+            .init(base: base + offset, outerStride: outerStride, innerStride: innerStride)
+        }
     }
 
     /// Gate columns around the 16- and 8-lane edges, inputs 1 to 8, both layouts.
@@ -31,7 +44,6 @@ import Testing
         for wide in cpu_features_has_avx512() != 0 ? [false, true] : [false] {
             Engine.usesWideVectors = wide
             for (index, c) in Self.cases.enumerated() {
-                let layout = Layout(outer: c.outer, inner: c.inner, columns: c.columns, bySteps: c.bySteps)
                 let depth = c.outer * c.inner
                 let d = randomTensor([depth, c.columns], seed: UInt64(900 + index)).scalars
                 let x = randomTensor([depth, c.features], seed: UInt64(1000 + index)).scalars
@@ -48,19 +60,22 @@ import Testing
                         }
                     }
                 }
-                // Scatter the rows of `d` (depth order) into the layout the kernel reads.
-                var laidOut = [Float](repeating: .nan, count: depth * c.columns)
-                for k in 0..<depth {
-                    for g in 0..<c.columns { laidOut[layout.row(k) + g] = d[k * c.columns + g] }
-                }
-                laidOut.withUnsafeBufferPointer { source in
-                    x.withUnsafeBufferPointer { x in
+                // The gradient rows and the input rows each in their own layout, as the backward
+                // pass has them (the ring by step, the input by sequence), and the inputs also
+                // packed eight wide in depth order, which the kernels read in place.
+                let dLayout = Layout(outer: c.outer, inner: c.inner, columns: c.columns, bySteps: c.bySteps)
+                let xLayout = Layout(outer: c.outer, inner: c.inner, columns: c.features, bySteps: !c.bySteps)
+                let laidOutD = dLayout.laidOut(d)
+                let laidOutX = c.features == 8 && !c.bySteps ? x : xLayout.laidOut(x)
+                let xWalk = c.features == 8 && !c.bySteps
+                    ? Layout(outer: c.outer, inner: c.inner, columns: 8, bySteps: false) : xLayout
+                laidOutD.withUnsafeBufferPointer { source in
+                    laidOutX.withUnsafeBufferPointer { x in
                         gradient.withUnsafeMutableBufferPointer { gradient in
                             sums.withUnsafeMutableBufferPointer { sums in
                                 ThinWeightGradient.accumulate(
-                                    columns: c.columns, features: c.features, x: x.baseAddress!, ldx: c.features,
-                                    d: source.baseAddress! + layout.offset, outerCount: c.outer, outerStride: layout.outerStride,
-                                    innerCount: c.inner, innerStride: layout.innerStride,
+                                    columns: c.columns, features: c.features, outerCount: c.outer, innerCount: c.inner,
+                                    x: xWalk.walk(x.baseAddress!), d: dLayout.walk(source.baseAddress!),
                                     gradient: gradient.baseAddress!, sums: sums.baseAddress!)
                             }
                         }
