@@ -129,27 +129,23 @@ enum MatrixProduct {
         let threads = max(1, min(Engine.threadCount, columnTiles))
         // About 128 KB of A per block of row panels (L2 holds it while B's tiles pass).
         let rowPanelsPerBlock = max(1, (32 * 1024) / (panelRows * k))
-        // A transposed A is packed whole before the threads start, reading each of its rows
-        // once from start to end: packing it panel by panel would read every cache line of A
-        // once per panel it spans.
-        let transposedPanelStride = panelRows * k + transposedPanelPadding
-        let packedTransposedA = transposeA
-            ? packTransposedLeft(
-                a: a, lda: lda, m: m, k: k, panelRows: panelRows, panelStride: transposedPanelStride, depthSums: depthSumsOfA)
-            : nil
-        defer { packedTransposedA?.deallocate() }
+        // The kernels read every full panel of A where it lies, an untransposed A's rows `lda`
+        // apart and a transposed one's `panelRows` values of each depth step side by side: a
+        // weight gradient's `∂R` (the transposed A) is no longer copied into panels first (that
+        // copy was 5% of an LSTM training step). Its sums are then a pass of their own.
+        if let depthSumsOfA { RowArithmetic.addRows(of: a, rows: k, width: m, stride: lda, into: depthSumsOfA) }
         // Threads take whole column tiles, so each C entry is still computed by one thread.
         let packedB = packed
-        nonisolated(unsafe) let (left, output, transposedPanels) = (a, c, packedTransposedA)
+        nonisolated(unsafe) let (left, output) = (a, c)
         let work: @Sendable (Int) -> Void = { thread in
             let first = thread * columnTiles / threads
             let last = (thread + 1) * columnTiles / threads
-            // Only the last row panel can be partial; an untransposed one is copied here, once.
+            // Only the last row panel can be partial; it is copied here, once, zero-padded.
             let lastRows = m - (rowPanels - 1) * panelRows
-            let partial = !transposeA && lastRows < panelRows ? UnsafeMutablePointer<Float>.allocate(capacity: panelRows * k) : nil
+            let partial = lastRows < panelRows ? UnsafeMutablePointer<Float>.allocate(capacity: panelRows * k) : nil
             defer { partial?.deallocate() }
             if let partial {
-                packLeft(a: left, lda: lda, row: m - lastRows, rows: lastRows, panelRows: panelRows, k: k, into: partial)
+                packLeft(a: left, lda: lda, transposed: transposeA, row: m - lastRows, rows: lastRows, panelRows: panelRows, k: k, into: partial)
             }
             // Row panels inside column tiles: a tile of B stays in the L1 cache while every
             // panel of a block of A rows (kept in L2) passes over it.
@@ -160,12 +156,9 @@ enum MatrixProduct {
                     for rowPanel in blockStart..<min(blockStart + rowPanelsPerBlock, rowPanels) {
                         let row = rowPanel * panelRows
                         let rows = min(panelRows, m - row)
-                        // A full panel of an untransposed A is read in place (its rows are
-                        // just `lda` apart); the others were packed above.
-                        let direct = !transposeA && rows == panelRows
-                        let panelA = direct ? left + row * lda
-                            : UnsafePointer(transposedPanels.map { $0 + rowPanel * transposedPanelStride } ?? partial!)
-                        let (rowStride, columnStride) = direct ? (lda, 1) : (1, panelRows)
+                        let direct = rows == panelRows
+                        let panelA = direct ? (transposeA ? left + row : left + row * lda) : UnsafePointer(partial!)
+                        let (rowStride, columnStride) = direct ? (transposeA ? (1, lda) : (lda, 1)) : (1, panelRows)
                         if wide {
                             // The tile's two 16-column panels of B (the same one twice at the edge).
                             let leftPanel = 2 * tile
@@ -194,65 +187,17 @@ enum MatrixProduct {
         }
     }
 
-    /// Floats between the end of one packed transposed panel and the start of the next. With
-    /// panels exactly `panelRows · k` apart (8 KB for a depth block of 256), row `p` of every
-    /// panel falls in the same set of the L1 cache, and packing them all at once thrashed it
-    /// (a fifth of an LSTM training step).
-    static let transposedPanelPadding = 16
-
-    /// `op(A) = Aᵀ` `[m, k]` (`a` is `[k, m]` with row stride `lda`) as `k × panelRows` panels
-    /// `panelStride` apart (panel `q`, row `p` holds `A[p, q·panelRows ..< +panelRows]`), the
-    /// last one zero-padded. `depthSums` `[m]`, if given, receives `+= A[p, ·]` row after row.
-    /// The caller deallocates the result.
-    private static func packTransposedLeft(
-        a: UnsafePointer<Float>, lda: Int, m: Int, k: Int, panelRows: Int, panelStride: Int,
-        depthSums: UnsafeMutablePointer<Float>?
-    ) -> UnsafeMutablePointer<Float> {
-        let fullPanels = m / panelRows
-        let rowPanels = (m + panelRows - 1) / panelRows
-        let panels = UnsafeMutablePointer<Float>.allocate(capacity: rowPanels * panelStride)
-        let remainder = m - fullPanels * panelRows
-        if remainder > 0 { (panels + fullPanels * panelStride).update(repeating: 0, count: panelRows * k) }
-        for p in 0..<k {
-            let source = a + p * lda
-            var panel = 0
-            // Explicit copies: a copy of variable length becomes a memmove call per panel.
-            if panelRows == 8 {
-                while panel < fullPanels {
-                    let values = Lanes8.load(source + panel * 8)
-                    Lanes8.store(values, panels + panel * panelStride + p * 8)
-                    if let depthSums { Lanes8.store(Lanes8.load(depthSums + panel * 8) + values, depthSums + panel * 8) }
-                    panel += 1
-                }
-            } else if panelRows == 6 {
-                while panel < fullPanels {
-                    let (from, to) = (source + panel * 6, panels + panel * panelStride + p * 6)
-                    to[0] = from[0]; to[1] = from[1]; to[2] = from[2]; to[3] = from[3]; to[4] = from[4]; to[5] = from[5]
-                    panel += 1
-                }
-            }
-            for r in 0..<remainder {
-                panels[fullPanels * panelStride + p * panelRows + r] = source[fullPanels * panelRows + r]
-            }
-            if let depthSums, panelRows != 8 || remainder > 0 {
-                // The rows the 8-lane copy above did not already add.
-                for i in (panelRows == 8 ? fullPanels * 8 : 0)..<m { depthSums[i] += source[i] }
-            }
-        }
-        return panels
-    }
-
-    /// Rows `row ..< row + rows` of `A` as a `k × panelRows` panel (row `p` holds the values
-    /// of column `p`), zero-padded to `panelRows` rows.
+    /// Rows `row ..< row + rows` of `op(A)` as a `k × panelRows` panel (row `p` holds the
+    /// values of column `p`), zero-padded to `panelRows` rows; `a` is `[m, k]`, or `[k, m]` when
+    /// `transposed`, with row stride `lda`.
     @inline(__always)
     private static func packLeft(
-        a: UnsafePointer<Float>, lda: Int, row: Int, rows: Int, panelRows: Int, k: Int,
+        a: UnsafePointer<Float>, lda: Int, transposed: Bool, row: Int, rows: Int, panelRows: Int, k: Int,
         into panel: UnsafeMutablePointer<Float>
     ) {
         if rows < panelRows { panel.update(repeating: 0, count: panelRows * k) }
         for r in 0..<rows {
-            let source = a + (row + r) * lda
-            for p in 0..<k { panel[p * panelRows + r] = source[p] }
+            for p in 0..<k { panel[p * panelRows + r] = transposed ? a[p * lda + row + r] : a[(row + r) * lda + p] }
         }
     }
 
