@@ -12,10 +12,38 @@ enum RowArithmetic {
 
     /// `sums[j] += matrix[r, j]` for every row `r` of a `[rows, width]` matrix (rows `stride`
     /// apart, `width` by default), in row order.
+    ///
+    /// Sixty-four columns at a time are carried down all the rows in eight registers: adding
+    /// row after row into memory instead made every addition wait for the store of the one
+    /// before (the bias sums of a weight gradient, 5% of a small LSTM's training step).
     static func addRows(
         of matrix: UnsafePointer<Float>, rows: Int, width: Int, stride: Int? = nil, into sums: UnsafeMutablePointer<Float>
     ) {
-        for r in 0..<rows { add(matrix + r * (stride ?? width), into: sums, width: width) }
+        let rowStride = stride ?? width
+        var j = 0
+        while j + 64 <= width {
+            var (s0, s1, s2, s3) = (Lanes8.load(sums + j), Lanes8.load(sums + j + 8), Lanes8.load(sums + j + 16), Lanes8.load(sums + j + 24))
+            var (s4, s5, s6, s7) = (Lanes8.load(sums + j + 32), Lanes8.load(sums + j + 40), Lanes8.load(sums + j + 48), Lanes8.load(sums + j + 56))
+            var row = matrix + j
+            for _ in 0..<rows {
+                s0 += Lanes8.load(row); s1 += Lanes8.load(row + 8); s2 += Lanes8.load(row + 16); s3 += Lanes8.load(row + 24)
+                s4 += Lanes8.load(row + 32); s5 += Lanes8.load(row + 40); s6 += Lanes8.load(row + 48); s7 += Lanes8.load(row + 56)
+                row += rowStride
+            }
+            Lanes8.store(s0, sums + j); Lanes8.store(s1, sums + j + 8); Lanes8.store(s2, sums + j + 16); Lanes8.store(s3, sums + j + 24)
+            Lanes8.store(s4, sums + j + 32); Lanes8.store(s5, sums + j + 40); Lanes8.store(s6, sums + j + 48); Lanes8.store(s7, sums + j + 56)
+            j += 64
+        }
+        while j + 8 <= width {
+            var sum = Lanes8.load(sums + j)
+            for r in 0..<rows { sum += Lanes8.load(matrix + r * rowStride + j) }
+            Lanes8.store(sum, sums + j)
+            j += 8
+        }
+        while j < width {
+            for r in 0..<rows { sums[j] += matrix[r * rowStride + j] }
+            j += 1
+        }
     }
 
     /// `target[j] += source[j]` for `j < width`, eight at a time and then one at a time.
