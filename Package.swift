@@ -39,7 +39,7 @@ let package = Package(
         ),
         .target(name: "CProcessSpawn"),
         .target(name: "CEngineSupport"),
-        .target(name: "WideKernels", swiftSettings: wideVectorFlags),
+        .target(name: "WideKernels", dependencies: ["CEngineSupport"], swiftSettings: wideVectorFlags),
         // The kernels touch class-held buffers in tight loops; the dynamic exclusivity check on
         // each access cost several percent of a training step.
         .target(

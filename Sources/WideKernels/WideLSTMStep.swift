@@ -1,3 +1,4 @@
+import CEngineSupport
 /// The pointwise part of one step of PyTorch's LSTM (gates i, f, g, o; no peepholes) for a
 /// whole batch, sixteen units at a time, compiled for AVX-512 processors alone. `Recurrent`'s
 /// `CellStep` is the reference: these functions perform its operations in its order in every
@@ -11,14 +12,18 @@
 /// Only units `0 ..< units` are processed (`units` a multiple of 16); the caller does the rest.
 public enum WideLSTMStep {
     /// Forward: reads `P`, `R` and the previous cell; writes the new `hidden` and `cell` and
-    /// the activated gates, for the backward pass.
+    /// the activated gates, for the backward pass. With `nextStepRows` > 0, the rows the next
+    /// step will write (`gates` that many rows on, `hidden` and `cell` that many state rows
+    /// on) are fetched for writing meanwhile — hints that change no values.
     @inline(never)
     public static func forward(
         rows: Int, size: Int, units: Int,
         projected: UnsafePointer<Float>, projectedStride: Int, recurrent: UnsafePointer<Float>,
         previousCell: UnsafePointer<Float>,
-        hidden: UnsafeMutablePointer<Float>, cell: UnsafeMutablePointer<Float>, gates: UnsafeMutablePointer<Float>
+        hidden: UnsafeMutablePointer<Float>, cell: UnsafeMutablePointer<Float>, gates: UnsafeMutablePointer<Float>,
+        nextStepRows: Int
     ) {
+        let (gateStep, stateStep) = (nextStepRows * 4 * size, nextStepRows * size)
         for b in 0..<rows {
             let p = projected + b * projectedStride
             let r = recurrent + b * 4 * size
@@ -26,6 +31,11 @@ public enum WideLSTMStep {
             let g = gates + b * 4 * size
             var j = 0
             while j < units {
+                if nextStepRows > 0 {
+                    engine_prefetch_for_writing(g + gateStep + j); engine_prefetch_for_writing(g + gateStep + size + j)
+                    engine_prefetch_for_writing(g + gateStep + 2 * size + j); engine_prefetch_for_writing(g + gateStep + 3 * size + j)
+                    engine_prefetch_for_writing(h + stateStep + j); engine_prefetch_for_writing(c + stateStep + j)
+                }
                 let previous = load(cPrevious + j)
                 let input = RationalTanh.sigmoid(load(p + j) + load(r + j))
                 let forget = RationalTanh.sigmoid(load(p + size + j) + load(r + size + j))
@@ -48,16 +58,19 @@ public enum WideLSTMStep {
     /// pre-activations, written to both `projectedGradient` (row `b` at
     /// `b * projectedStride`, the input projection's layout) and `recurrentGradient`
     /// `[rows, 4H]`. `extra` is the step's new cell and `previousCell` the one it started
-    /// from, `[rows, H]` each.
+    /// from, `[rows, H]` each. With `previousStepRows` > 0, the trace rows the step before
+    /// will read (`gates`, `extra` and `previousCell` that many rows back) are fetched
+    /// meanwhile.
     @inline(never)
     public static func backward(
         rows: Int, size: Int, units: Int,
         gates: UnsafePointer<Float>, extra: UnsafePointer<Float>, previousCell: UnsafePointer<Float>,
         hiddenGradient: UnsafeMutablePointer<Float>, cellGradient: UnsafeMutablePointer<Float>,
         projectedGradient: UnsafeMutablePointer<Float>, projectedStride: Int,
-        recurrentGradient: UnsafeMutablePointer<Float>
+        recurrentGradient: UnsafeMutablePointer<Float>, previousStepRows: Int
     ) {
         let one = SIMD16<Float>(repeating: 1)
+        let (gateStep, stateStep) = (previousStepRows * 4 * size, previousStepRows * size)
         for b in 0..<rows {
             let g = gates + b * 4 * size
             let (e, cPrevious) = (extra + b * size, previousCell + b * size)
@@ -66,6 +79,11 @@ public enum WideLSTMStep {
             let dr = recurrentGradient + b * 4 * size
             var j = 0
             while j < units {
+                if previousStepRows > 0 {
+                    engine_prefetch(g - gateStep + j); engine_prefetch(g - gateStep + size + j)
+                    engine_prefetch(g - gateStep + 2 * size + j); engine_prefetch(g - gateStep + 3 * size + j)
+                    engine_prefetch(e - stateStep + j); engine_prefetch(cPrevious - stateStep + j)
+                }
                 let (input, forget) = (load(g + j), load(g + size + j))
                 let (candidate, output) = (load(g + 2 * size + j), load(g + 3 * size + j))
                 let squashedCell = RationalTanh.tanh(load(e + j))

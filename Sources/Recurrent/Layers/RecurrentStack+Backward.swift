@@ -89,6 +89,7 @@ extension RecurrentStack {
         let peepholeGradient = ScratchBuffer(zeros: peephole.count)
         let resetGradient = ScratchBuffer(zeros: kind == .choGRU ? batch * size : 0)
         let gateRecurrence = trace.weights.gateRecurrence.map { GateRecurrenceGradient(weights: $0, batch: batch, size: size) }
+        let prefetchRows = CellStep.prefetchRows(batch: batch, gateWidth: gates)
         trace.input.scalars.withUnsafeBufferPointer { input in
             outputGradient.scalars.withUnsafeBufferPointer { outputValues in
                 for step in (0..<time).reversed() {
@@ -118,7 +119,8 @@ extension RecurrentStack {
                             hiddenGradient: dh.base, cellGradient: dc.base,
                             projectedGradient: projectedRows, projectedStride: gates, recurrentGradient: recurrentRows,
                             peephole: peephole.base, peepholeGradient: peepholeGradient.base,
-                            gateValueGradient: gateRecurrence.map { UnsafePointer($0.valueGradient.base) })
+                            gateValueGradient: gateRecurrence.map { UnsafePointer($0.valueGradient.base) },
+                            previousStepRows: step > 0 ? prefetchRows : 0)
                         gateRecurrence?.finishStep(step, recurrentGradient: recurrentRows, gates: trace.gates)
                         // ∂L/∂h_{t-1} += ∂L/∂R_t · W_hh   ([batch, gates] · [gates, hiddenSize]).
                         MatrixProduct.multiply(

@@ -230,6 +230,7 @@ final class RecurrentStack {
         let peephole = ScratchBuffer(copying: weights.peephole?.scalars ?? [])
         let resetState = ScratchBuffer(zeros: kind == .choGRU ? batch * size : 0)
         let gateRecurrence = weights.gateRecurrence.map { GateRecurrence(weights: $0, batch: batch, size: size) }
+        let prefetchRows = CellStep.prefetchRows(batch: batch, gateWidth: gateWidth)
         output.scalars.withUnsafeMutableBufferPointer { outputValues in
             for step in 0..<time {
                 let t = reverse ? time - 1 - step : step
@@ -268,7 +269,8 @@ final class RecurrentStack {
                     kind, size: size, rows: batch, active: active,
                     projected: projected.base, projectedStride: gateWidth, recurrent: recurrent.base,
                     previousHidden: previousState, previousCell: previousCell, hidden: newState, cell: newCell,
-                    gates: gates.at(traceRow * gateWidth), extra: extra.at(traceRow * size), peephole: peephole.base)
+                    gates: gates.at(traceRow * gateWidth), extra: extra.at(traceRow * size), peephole: peephole.base,
+                    nextStepRows: keepTrace && step + 1 < time ? prefetchRows : 0)
                 for b in 0..<batch where active?(b) ?? true {
                     (outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn)
                         .update(from: newState + b * size, count: size)
