@@ -179,8 +179,9 @@ enum MatrixProduct {
         // Small products cost less than waking a second thread: run the slices in turn. A
         // step's product of an h256 LSTM (32 × 256 · 256 × 1024, 2²³ multiply-adds) still is:
         // split in two it made the whole two-thread training step about 10% slower than one
-        // thread's. Weight-gradient products over all steps (2²⁸ there) are split.
-        if threads == 1 || m * n * k < 1 << 25 {
+        // thread's. The weight-gradient product of a chunk of eight steps (2²⁴ at 128 units,
+        // 2²⁶ at 256) is split.
+        if threads == 1 || m * n * k < 1 << 24 {
             for thread in 0..<threads { work(thread) }
         } else {
             DispatchQueue.concurrentPerform(iterations: threads, execute: work)
