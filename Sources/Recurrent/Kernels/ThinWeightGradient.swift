@@ -48,7 +48,13 @@ enum ThinWeightGradient {
         if !packedInputs {
             for o in 0..<outerCount {
                 for i in 0..<innerCount {
-                    (padded.base + (o * innerCount + i) * maximumFeatures).update(from: x.row(outer: o, inner: i), count: features)
+                    let (source, target) = (x.row(outer: o, inner: i), padded.base + (o * innerCount + i) * maximumFeatures)
+                    // A whole row is one vector copy rather than a call to memmove per row.
+                    if features == maximumFeatures {
+                        Lanes8.store(Lanes8.load(source), target)
+                    } else {
+                        target.update(from: source, count: features)
+                    }
                 }
             }
         }
