@@ -3,12 +3,13 @@ import WideKernels
 
 /// The one matrix-product kernel every layer and op uses, on raw row-major buffers.
 ///
-/// `C = op(A) · op(B)` (or `C += …`), where `op` is the identity or the transpose. Operands
-/// are copied ("packed") into panels the microkernel reads contiguously: `A` in panels of 6
-/// rows, `B` in panels of 16 columns, and a 6 × 16 block of `C` is held in twelve 8-wide
-/// registers while the products over `k` are added into it with fused multiply-adds. On a
-/// processor with 512-bit vectors (AVX-512) the wide kernel of `WideKernels` does the same
-/// on 8 × 32 blocks in sixteen 16-wide registers, reading `A` in panels of 8 rows.
+/// `C = op(A) · op(B)` (or `C += …`), where `op` is the identity or the transpose. `B` is
+/// copied ("packed") into panels of 16 columns the microkernel reads contiguously; `A` is read
+/// where it lies, 6 rows at a time (only a partial last panel is copied), and a 6 × 16 block
+/// of `C` is held in twelve 8-wide registers while the products over `k` are added into it
+/// with fused multiply-adds. On a processor with 512-bit vectors (AVX-512) the wide kernel of
+/// `WideKernels` does the same on 8 × 32 blocks in sixteen 16-wide registers, 8 rows of `A`
+/// at a time.
 ///
 /// Every `C[i, j]` adds its products in increasing `k`, one fused multiply-add at a time,
 /// whatever the sizes, the blocking, the kernel or the number of threads — so the bits of the

@@ -19,9 +19,11 @@ struct DirectionWeights {
 /// The shared machinery behind `RNN`, `LSTM` and `GRU`: a stack of layers, each one or two
 /// directions, run over whole sequences at once.
 ///
-/// For each direction the input projection of all steps is one matrix product
-/// (`[batch * time, input] · W_ihᵀ`), and only the small `h · W_hhᵀ` product remains inside
-/// the loop over time. Layer `l > 0` reads the concatenated outputs of layer `l - 1`.
+/// Each direction runs its steps in fused form: per step one `[batch, input] · W_ihᵀ` and one
+/// `[batch, hidden] · W_hhᵀ` product with both weights packed once per pass, then the gate
+/// arithmetic of the whole batch (`CellStep`); the backward pass is in `+Backward` and adds the
+/// weight gradients chunk by chunk (`+WeightGradients`). Layer `l > 0` reads the concatenated
+/// outputs of layer `l - 1`.
 final class RecurrentStack {
     let kind: RecurrentCellKind
     let inputSize: Int
