@@ -58,7 +58,7 @@ let package = Package(
         ),
         // Test data files are read from the source tree (`#filePath`), not bundled.
         .testTarget(name: "RecurrentTests", dependencies: ["Recurrent"], exclude: ["Fixtures"]),
-        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Golden"]),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"], exclude: ["Fixtures"]),

@@ -6,7 +6,8 @@ import Foundation
 /// `.2f` fixed with 2 decimals, `.1%` a percentage with 1 decimal, `.3e` scientific with 3
 /// decimals, `d` a whole number, `,d` a whole number with thousands separators, `.4g` four
 /// significant digits. With no specification, whole numbers print whole and others with four
-/// significant digits.
+/// significant digits. One form is this project's own: `p` writes a p-value as a reader
+/// expects it, `p = 0.013` (two significant digits) or `p < 0.001`.
 public enum NumberFormat: Equatable, Sendable {
     case fixed(decimals: Int)
     case percent(decimals: Int)
@@ -15,6 +16,8 @@ public enum NumberFormat: Equatable, Sendable {
     case significant(digits: Int)
     /// Whole numbers whole, others with four significant digits.
     case automatic
+    /// A p-value with its name: `p = 0.013`, `p = 0.43`, `p < 0.001`.
+    case pValue
 
     /// Parses a specification such as `.2f`; `nil` if it is not one of the forms above.
     public init?(specification: String) {
@@ -22,6 +25,7 @@ public enum NumberFormat: Equatable, Sendable {
         if spec.isEmpty { self = .automatic; return }
         if spec == "d" { self = .integer(grouped: false); return }
         if spec == ",d" { self = .integer(grouped: true); return }
+        if spec == "p" { self = .pValue; return }
         guard spec.hasPrefix("."), let kind = spec.last, let digits = Int(spec.dropFirst().dropLast()), (0...12).contains(digits) else {
             return nil
         }
@@ -36,6 +40,7 @@ public enum NumberFormat: Equatable, Sendable {
 
     /// `value` written in this format. NaN and infinities are written `nan`, `inf`, `-inf`.
     public func string(_ value: Double) -> String {
+        if self == .pValue { return value < 0.001 ? "p < 0.001" : "p = " + Self.significant(digits: 2).string(value) }
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         switch self {
@@ -49,6 +54,8 @@ public enum NumberFormat: Equatable, Sendable {
         case .automatic:
             if value == value.rounded(), abs(value) < 1e15 { return Self.clean(String(format: "%.0f", value)) }
             return Self.clean(String(format: "%.4g", value))
+        case .pValue:
+            preconditionFailure("handled above")
         }
     }
 

@@ -20,3 +20,18 @@ public func record(_ name: String, _ value: Float, file: StaticString = #file, l
 public func record(_ name: String, _ value: String, file: StaticString = #file, line: UInt = #line) {
     ExperimentSession.record(name, value: .string(value), file: "\(file)", line: Int(line))
 }
+
+/// Records a test's result for the prose: `{{name}}` is the whole line (`formatted(format)`),
+/// and its numbers are recorded beside it as `name.PART` (for a `Comparison`:
+/// `name.difference`, `name.lower`, `name.upper`, `name.p` — write it `{{name.p:p}}` —,
+/// `name.t`, `name.df`, `name.effect`, `name.detectable`, `name.n1`, `name.n2`; see each
+/// test's `parts`), with `name.verdict` ("better", "worse" or "no detectable difference").
+public func record(_ name: String, _ test: some HypothesisTest, format: NumberFormat = .significant(digits: 3),
+                   file: StaticString = #file, line: UInt = #line) {
+    let file = "\(file)", line = Int(line)
+    ExperimentSession.record(name, value: .string(test.formatted(format)), file: file, line: line)
+    for part in test.parts {
+        ExperimentSession.record("\(name).\(part.name)", value: .number(part.value), file: file, line: line)
+    }
+    ExperimentSession.record("\(name).verdict", value: .string(test.verdict.rawValue), file: file, line: line)
+}

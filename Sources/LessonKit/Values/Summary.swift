@@ -32,7 +32,7 @@ public struct Summary: Equatable, Sendable {
     /// a single value, where no interval can be estimated.
     public var confidenceHalfWidth95: Double {
         guard count > 1 else { return 0 }
-        return Self.studentT975(degreesOfFreedom: count - 1) * standardDeviation / Double(count).squareRoot()
+        return StudentT(degreesOfFreedom: Double(count - 1)).quantile(0.975) * standardDeviation / Double(count).squareRoot()
     }
 
     /// `"mean ± standard deviation (n = count)"`.
@@ -43,19 +43,5 @@ public struct Summary: Equatable, Sendable {
     /// `"minimum–maximum"`.
     public func range(_ format: NumberFormat = .significant(digits: 3)) -> String {
         "\(format.string(minimum))–\(format.string(maximum))"
-    }
-
-    /// The 97.5th percentile of Student's t distribution: exact table values to 30 degrees of
-    /// freedom, then the normal quantile with Cornish–Fisher's first correction.
-    static func studentT975(degreesOfFreedom df: Int) -> Double {
-        let table: [Double] = [
-            12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-            2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-            2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
-        ]
-        precondition(df >= 1, "studentT975: degrees of freedom \(df) must be at least 1")
-        if df <= table.count { return table[df - 1] }
-        let z = 1.959964
-        return z + (z * z * z + z) / (4 * Double(df))
     }
 }
