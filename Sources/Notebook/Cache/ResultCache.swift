@@ -16,6 +16,7 @@ public struct ResultCache: Sendable {
         let key: String
         let outputs: [BlockOutput]
         let values: [String: RecordedValue]
+        let recordLines: [String: Int]
         let claims: [Claim]
         /// Data files read, with their content digests when the lesson ran.
         let dataFiles: [String: String]
@@ -39,8 +40,14 @@ public struct ResultCache: Sendable {
             guard ContentHash.ofFile(projectRoot.appendingPathComponent(path).path) == digest else { return nil }
         }
         return ExecutedLesson(
-            lesson: lesson, outputs: entry.outputs, values: entry.values, claims: entry.claims,
-            dataFiles: entry.dataFiles.keys.sorted())
+            lesson: lesson, outputs: entry.outputs, values: entry.values, recordLines: entry.recordLines,
+            claims: entry.claims, dataFiles: entry.dataFiles.keys.sorted())
+    }
+
+    /// The values and their `record` lines from the last successful run, whatever has changed
+    /// since: what the value watch compares a new run with.
+    public func lastRunValues(for lesson: Lesson) -> (values: [String: RecordedValue], lines: [String: Int])? {
+        entry(for: lesson).map { ($0.values, $0.recordLines) }
     }
 
     /// How long the lesson took the last time it ran, whatever has changed since: the basis of
@@ -61,8 +68,8 @@ public struct ResultCache: Sendable {
             digests[path] = ContentHash.ofFile(projectRoot.appendingPathComponent(path).path) ?? "missing"
         }
         let entry = Entry(
-            key: key, outputs: executed.outputs, values: executed.values, claims: executed.claims,
-            dataFiles: digests, seconds: seconds)
+            key: key, outputs: executed.outputs, values: executed.values, recordLines: executed.recordLines,
+            claims: executed.claims, dataFiles: digests, seconds: seconds)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

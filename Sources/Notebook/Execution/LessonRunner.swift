@@ -28,7 +28,7 @@ public struct LessonRunner: Sendable {
     /// never re-run experiments. (Data files are checked separately, by content.)
     public func cacheKey(for lesson: Lesson) -> String {
         var hash = ContentHash()
-        hash.add("lesson-result v1")
+        hash.add("lesson-result v2")
         hash.add(toolchain.identity)
         hash.add(lesson.path)
         hash.add("seed \(lesson.frontMatter.seed ?? Self.defaultSeed) timeout \(lesson.frontMatter.timeout ?? Self.defaultTimeLimit)")

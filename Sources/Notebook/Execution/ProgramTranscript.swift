@@ -31,9 +31,10 @@ public struct ProgramTranscript {
         let starts = blockStarts
         if termination == .exited(0) && finished {
             let dataFiles = Set(records.filter { $0.event == "data" }.compactMap { $0.fields["path"] as? String }).sorted()
+            let recorded = try recordedValues(of: lesson)
             let executed = ExecutedLesson(
-                lesson: lesson, outputs: blockOutputs(limit: outputLimit), values: recordedValues, claims: claims,
-                dataFiles: dataFiles)
+                lesson: lesson, outputs: blockOutputs(limit: outputLimit), values: recorded.values, recordLines: recorded.lines,
+                claims: claims, dataFiles: dataFiles)
             if checkClaims { try Self.checkClaims(executed) }
             return executed
         }
@@ -97,19 +98,33 @@ public struct ProgramTranscript {
         return outputs
     }
 
-    /// The values recorded for the prose; a name recorded twice keeps its last value.
-    private var recordedValues: [String: RecordedValue] {
+    /// The values recorded for the prose, with the line of each `record` call.
+    ///
+    /// - Throws: `LessonError` at the second call when a name is recorded twice: the prose
+    ///   would show one of two values without saying which.
+    private func recordedValues(of lesson: Lesson) throws(LessonError) -> (values: [String: RecordedValue], lines: [String: Int]) {
         var values: [String: RecordedValue] = [:]
+        var lines: [String: Int] = [:]
         for record in records where record.event == "record" {
             guard let name = record.fields["name"] as? String else { continue }
+            let line = record.integer("line") ?? 0
+            if let first = lines[name] {
+                let earlier = first == line ? "by this line twice (in a loop?)" : "first at line \(first)"
+                throw LessonError(path: lesson.path, line: line, message: "`\(name)` is recorded twice, \(earlier): give each value its own name")
+            }
+            let value: RecordedValue
             if let text = record.fields["value"] as? String {
                 // Non-finite numbers travel as text ("nan", "inf").
-                values[name] = Double(text).map { .number($0) } ?? (text == "nan" ? .number(.nan) : .text(text))
+                value = Double(text).map { .number($0) } ?? (text == "nan" ? .number(.nan) : .text(text))
             } else if let number = record.fields["value"] as? NSNumber {
-                values[name] = .number(number.doubleValue)
+                value = .number(number.doubleValue)
+            } else {
+                continue
             }
+            values[name] = value
+            lines[name] = line
         }
-        return values
+        return (values, lines)
     }
 
     private var claims: [Claim] {

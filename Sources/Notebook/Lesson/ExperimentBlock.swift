@@ -13,6 +13,13 @@ public struct ExperimentBlock: Equatable, Sendable {
 
     /// 1-based file line of the first line of code.
     public var firstCodeLine: Int { fenceLine + 1 }
+
+    /// The block's anchor on its page: `block-ID` for a block with `id=ID`, otherwise
+    /// `block-L` and its fence line.
+    public var anchor: String { "block-" + (options.id ?? "L\(fenceLine)") }
+
+    /// Whether lesson line `line` lies inside the block's code.
+    public func contains(line: Int) -> Bool { line > fenceLine && line < closingFenceLine }
 }
 
 /// Options after `swift experiment` on an opening fence, for example

@@ -29,6 +29,10 @@ public struct Lesson: Equatable, Sendable {
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
         }
         if lines.last == "" { lines.removeLast() }
+        if let index = lines.firstIndex(where: { $0.unicodeScalars.contains { (0xE000...0xE0FF).contains($0.value) } }) {
+            // The site marks math and values with these characters while it renders.
+            throw LessonError(path: path, line: index + 1, message: "the line holds a character from Unicode's private use area (U+E000–U+E0FF), which the build reserves")
+        }
         self.lines = lines
         (frontMatter, bodyStartLine) = try Self.parseFrontMatter(lines, path: path)
         (blocks, fencedLineNumbers) = try Self.parseBlocks(lines, from: bodyStartLine, path: path)

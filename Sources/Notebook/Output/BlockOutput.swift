@@ -32,6 +32,15 @@ public struct BlockOutput: Equatable, Sendable, Codable {
 public enum RecordedValue: Equatable, Sendable, Codable {
     case number(Double)
     case text(String)
+
+    /// The value as `lessons run` and the value watch print it: numbers with every digit
+    /// that tells them apart.
+    public var plainText: String {
+        switch self {
+        case .number(let value): "\(value)"
+        case .text(let text): text
+        }
+    }
 }
 
 /// A claim an experiment checked with `expect`.
@@ -58,17 +67,20 @@ public struct ExecutedLesson: Equatable, Sendable {
     /// One entry per experiment block that ran, in block order.
     public let outputs: [BlockOutput]
     public let values: [String: RecordedValue]
+    /// For each recorded name, the lesson line of the `record` call that made it.
+    public let recordLines: [String: Int]
     public let claims: [Claim]
     /// Project-relative paths of the data files the experiments read (see `lessonData`).
     public let dataFiles: [String]
 
     public init(
-        lesson: Lesson, outputs: [BlockOutput], values: [String: RecordedValue] = [:], claims: [Claim] = [],
-        dataFiles: [String] = []
+        lesson: Lesson, outputs: [BlockOutput], values: [String: RecordedValue] = [:], recordLines: [String: Int] = [:],
+        claims: [Claim] = [], dataFiles: [String] = []
     ) {
         self.lesson = lesson
         self.outputs = outputs
         self.values = values
+        self.recordLines = recordLines
         self.claims = claims
         self.dataFiles = dataFiles
     }

@@ -6,16 +6,37 @@
 /// the block emitted go in as Markdown. The front matter is dropped: the site reads it from the
 /// parsed lesson.
 public enum OutputSplicer {
-    /// The lesson body (everything after the front matter) with outputs and values inserted.
+    /// A lesson body ready for the site.
+    public struct Spliced: Equatable, Sendable {
+        /// The body with outputs inserted and each value as `SplicedValue.placeholder(i)`.
+        public let markdown: String
+        /// For each line of `markdown` (0-based), the lesson line it came from; 0 for inserted
+        /// output — so problems found later point into the lesson.
+        public let sourceLines: [Int]
+        /// The values, in placeholder order.
+        public let values: [SplicedValue]
+
+        /// `markdown` with every value written in as plain text.
+        public var markdownWithValues: String {
+            var text = markdown
+            for (index, value) in values.enumerated().reversed() {
+                text = text.replacingOccurrences(of: SplicedValue.placeholder(index), with: value.text)
+            }
+            return text
+        }
+    }
+
+    /// The lesson body (everything after the front matter) with outputs and values written in.
     ///
     /// - Throws: `LessonError` for a `{{name}}` that no block recorded or a bad format.
     public static func markdown(for executed: ExecutedLesson) throws(LessonError) -> String {
-        try splice(executed).markdown
+        try splice(executed).markdownWithValues
     }
 
-    /// The body with outputs and values, and for each of its lines (0-based) the lesson line
-    /// it came from, 0 for inserted output — so problems found later point into the lesson.
-    public static func splice(_ executed: ExecutedLesson) throws(LessonError) -> (markdown: String, sourceLines: [Int]) {
+    /// The body with outputs after their blocks and placeholders for values. Each experiment
+    /// block's opening fence gains `anchor=NAME` (see `ExperimentBlock.anchor`), so the page
+    /// can link a value to the block that recorded it.
+    public static func splice(_ executed: ExecutedLesson) throws(LessonError) -> Spliced {
         let lesson = executed.lesson
         var outputAfterLine: [Int: String] = [:]
         for block in lesson.blocks where !block.options.hideOutput {
@@ -23,14 +44,21 @@ public enum OutputSplicer {
                   !output.segments.isEmpty else { continue }
             outputAfterLine[block.closingFenceLine] = render(output.segments)
         }
+        var anchorOnLine: [Int: String] = [:]
+        for block in lesson.blocks { anchorOnLine[block.fenceLine] = block.anchor }
         let codeLines = Set(lesson.fencedLineNumbers)
         var result: [String] = []
         var sourceLines: [Int] = []
+        var values: [SplicedValue] = []
         for lineNumber in lesson.bodyStartLine..<(lesson.lines.count + 1) {
             let line = lesson.lines[lineNumber - 1]
-            result.append(codeLines.contains(lineNumber)
-                ? line
-                : try ValueSubstitution.apply(to: line, lineNumber: lineNumber, values: executed.values, path: lesson.path))
+            if let anchor = anchorOnLine[lineNumber] {
+                result.append(line + " anchor=" + anchor)
+            } else if codeLines.contains(lineNumber) {
+                result.append(line)
+            } else {
+                result.append(try ValueSubstitution.apply(to: line, lineNumber: lineNumber, executed: executed, values: &values))
+            }
             sourceLines.append(lineNumber)
             if let output = outputAfterLine[lineNumber] {
                 let inserted = [""] + output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -38,7 +66,7 @@ public enum OutputSplicer {
                 sourceLines += Array(repeating: 0, count: inserted.count)
             }
         }
-        return (result.joined(separator: "\n") + "\n", sourceLines)
+        return Spliced(markdown: result.joined(separator: "\n") + "\n", sourceLines: sourceLines, values: values)
     }
 
     /// Text segments fenced, Markdown segments as they are, separated by blank lines.

@@ -21,14 +21,14 @@ import Testing
         ])
         #expect(try OutputSplicer.markdown(for: executed) == """
             Before.
-            ```swift experiment
+            ```swift experiment anchor=block-L5
             print(1)
             ```
 
             ```output
             1
             ```
-            ```swift experiment hide-output
+            ```swift experiment hide-output anchor=block-L8
             print(2)
             ```
             After.
@@ -62,7 +62,7 @@ import Testing
             values: ["acc": .number(0.9731), "epochs": .number(10), "name": .text("the LSTM")])
         #expect(try OutputSplicer.markdown(for: executed) == """
             Accuracy 97.3% after 10 epochs, `{{literal}}` stays, and the LSTM.
-            ```swift experiment
+            ```swift experiment anchor=block-L5
             record("acc", 0.9731)
             ```
 
@@ -102,5 +102,66 @@ import Testing
         let lesson = try Lesson(text: "---\ntitle: T\n---\nValue {{x:.2q}}.\n", path: "lessons/f.md")
         let executed = ExecutedLesson(lesson: lesson, outputs: [], values: ["x": .number(1)])
         #expect(throws: LessonError.self) { try OutputSplicer.markdown(for: executed) }
+    }
+}
+
+@Suite struct SplicedValueTests {
+    static let lesson = try! Lesson(text: """
+        ---
+        title: T
+        ---
+        Rate {{=0.003}}, accuracy {{acc:.1%}}.
+        ```swift experiment id=train
+        record("acc", 0.9731)
+        ```
+        """, path: "lessons/t.md")
+
+    @Test func valuesBecomePlaceholdersWithTheirRecordLine() throws {
+        let executed = ExecutedLesson(lesson: Self.lesson, outputs: [], values: ["acc": .number(0.9731)], recordLines: ["acc": 6])
+        let spliced = try OutputSplicer.splice(executed)
+        #expect(spliced.markdown.hasPrefix("Rate \(SplicedValue.placeholder(0)), accuracy \(SplicedValue.placeholder(1)).\n"))
+        #expect(spliced.values == [
+            SplicedValue(text: "0.003", name: nil, recordLine: nil, proseLine: 4),
+            SplicedValue(text: "97.3%", name: "acc", recordLine: 6, proseLine: 4),
+        ])
+        #expect(spliced.markdown.contains("```swift experiment id=train anchor=block-train\n"))
+        #expect(Self.lesson.blocks[0].contains(line: 6) && !Self.lesson.blocks[0].contains(line: 5))
+    }
+
+    @Test func anEmptyLiteralIsAnError() throws {
+        let lesson = try Lesson(text: "---\ntitle: T\n---\nValue {{= }}.\n", path: "lessons/f.md")
+        #expect(throws: LessonError.self) { try OutputSplicer.splice(ExecutedLesson(lesson: lesson, outputs: [])) }
+    }
+
+    @Test func privateUseCharactersAreRejected() {
+        #expect(throws: LessonError.self) { try Lesson(text: "---\ntitle: T\n---\nA \u{E002}0\u{E003} here.\n", path: "lessons/p.md") }
+    }
+}
+
+@Suite struct ValueWatchTests {
+    static let lesson = try! Lesson(text: "---\ntitle: T\n---\n", path: "lessons/w.md")
+
+    @Test func reportsWhatMovedWithOldNewAndLine() {
+        let new = ExecutedLesson(
+            lesson: Self.lesson, outputs: [],
+            values: ["a": .number(2.874), "b": .number(1.0 + 1e-9), "c": .text("CIFG"), "d": .number(5)],
+            recordLines: ["a": 12, "b": 13, "c": 14, "d": 15])
+        let old: (values: [String: RecordedValue], lines: [String: Int]) = (
+            ["a": .number(2.869), "b": .number(1.0), "c": .text("NP"), "e": .number(1)], ["a": 12, "b": 13, "c": 14, "e": 9])
+        let changes = ValueWatch.changes(path: "lessons/w.md", old: old, new: new)
+        #expect(changes.map(\.description) == [
+            "lessons/w.md:9: e is no longer recorded (was 1.0)",
+            "lessons/w.md:12: a 2.869 -> 2.874 (+0.174%)",
+            "lessons/w.md:14: c \"NP\" -> \"CIFG\"",
+            "lessons/w.md:15: d is new: 5.0",
+        ])
+        // With a looser tolerance only the large move stays.
+        #expect(ValueWatch.changes(path: "lessons/w.md", old: old, new: new, tolerance: 0.01).map(\.name) == ["e", "c", "d"])
+    }
+
+    @Test func nanIsAValueLikeAnyOther() {
+        #expect(!ValueWatch.moved(.number(.nan), .number(.nan), tolerance: 0))
+        #expect(ValueWatch.moved(.number(.nan), .number(1), tolerance: 0))
+        #expect(ValueWatch.moved(.number(.infinity), .number(1e308), tolerance: 1))
     }
 }
