@@ -19,10 +19,13 @@ public struct PageSource: Equatable, Sendable {
     /// it came from (0 for lines the build inserted).
     public let sourcePath: String
     public let sourceLines: [Int]
+    /// The values whose placeholders `markdown` holds (see `InlineValue`).
+    public let values: [InlineValue]
 
     public init(
         slug: String, title: String, summary: String?, order: Int?, markdown: String, failure: String? = nil,
-        reproducibility: Reproducibility? = nil, allowRawHTML: Bool = false, sourcePath: String = "", sourceLines: [Int] = []
+        reproducibility: Reproducibility? = nil, allowRawHTML: Bool = false, sourcePath: String = "", sourceLines: [Int] = [],
+        values: [InlineValue] = []
     ) {
         self.slug = slug
         self.title = title
@@ -34,6 +37,7 @@ public struct PageSource: Equatable, Sendable {
         self.allowRawHTML = allowRawHTML
         self.sourcePath = sourcePath
         self.sourceLines = sourceLines
+        self.values = values
     }
 }
 

@@ -65,24 +65,42 @@ public enum SiteWriter {
     /// The files of a site and what rendering them found.
     public struct Rendered {
         public var files: [String: String]
-        /// Problems that did not stop rendering, as `lessons/NAME.md:LINE: message`.
-        public var warnings: [String]
+        /// What rendering found wrong in the lessons' text, in page order.
+        public var problems: [SiteProblem]
     }
 
     /// Every file of the site, by name, without touching the disk.
     public static func render(_ pages: [PageSource], index: [PageSource]? = nil) -> Rendered {
         let ordered = pages.sorted { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
         let listed = (index ?? pages).sorted { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
-        var rendered = Rendered(files: ["index.html": PageTemplate.index(listed), stylesheetName: Stylesheet.css], warnings: [])
+        var rendered = Rendered(files: ["index.html": PageTemplate.index(listed), stylesheetName: Stylesheet.css], problems: [])
         for page in ordered {
-            let body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML)
+            let body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML, values: page.values)
             rendered.files["\(page.slug).html"] = PageTemplate.lesson(page, rendered: body, lessons: listed)
-            for warning in body.warnings {
-                let line = warning.line < page.sourceLines.count ? page.sourceLines[warning.line] : 0
-                let location = page.sourcePath.isEmpty ? page.slug : page.sourcePath + (line > 0 ? ":\(line)" : "")
-                rendered.warnings.append("\(location): \(warning.message)")
+            for problem in body.problems {
+                let line = problem.line < page.sourceLines.count ? page.sourceLines[problem.line] : 0
+                // Numbers in what the experiments printed (tables the build inserted) are results.
+                if line == 0 && problem.kind == .handTypedNumber && !page.sourceLines.isEmpty { continue }
+                rendered.problems.append(SiteProblem(
+                    path: page.sourcePath.isEmpty ? page.slug : page.sourcePath, line: line > 0 ? line : nil,
+                    message: problem.message, kind: problem.kind))
             }
         }
         return rendered
     }
+}
+
+/// Something rendering found wrong in a lesson's text, located at its line.
+public struct SiteProblem: Equatable, Sendable, CustomStringConvertible {
+    /// The lesson file (or the page's slug when it has none).
+    public let path: String
+    public let line: Int?
+    public let message: String
+    public let kind: LineProblem.Kind
+
+    /// Raw TeX stops the build; the others are warnings (errors with `--strict`).
+    public var isError: Bool { kind == .rawTeX }
+
+    /// `lessons/NAME.md:LINE: message`.
+    public var description: String { path + (line.map { ":\($0)" } ?? "") + ": " + message }
 }

@@ -25,6 +25,9 @@ enum Stylesheet {
           font: 17px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, "DejaVu Serif", Georgia, serif;
         }
         a { color: var(--link); }
+        /* A number that came from a run: it links to the block that recorded it, whose line and seed its title names. */
+        a.value, span.value { color: inherit; text-decoration: underline dotted var(--muted); text-underline-offset: 0.2em; }
+        a.value:hover { color: var(--link); }
         .site-header {
           padding: 0.75rem 1.25rem; border-bottom: 1px solid var(--rule);
           font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; font-size: 0.95rem;

@@ -73,13 +73,58 @@ import Testing
         #expect(rendered.html.contains("<em>em</em>"))
         #expect(rendered.html.contains("</p>\n<math display=\"block\">"))
         #expect(rendered.html.contains("<code>$x_1$</code>"))
-        #expect(rendered.warnings.isEmpty)
+        #expect(rendered.problems.isEmpty)
     }
 
     @Test func unsupportedTeXIsAWarningWithItsLine() {
         let rendered = MarkdownRenderer.render("Line one.\n\nThen $\\weird{x}$.\n")
-        #expect(rendered.warnings == [LineWarning(line: 2, message: "unsupported TeX command `\\weird` (shown as written)")])
+        #expect(rendered.problems == [LineProblem(line: 2, kind: .unsupportedTeX, message: "unsupported TeX command `\\weird` (shown as written)")])
+        #expect(!rendered.problems[0].isError)
         #expect(rendered.html.contains("<mtext>\\weird</mtext>"))
+    }
+
+    /// Lesson 3 once broke `$\lVert … \rVert$` across two source lines and the page showed
+    /// the TeX as written.
+    @Test func inlineMathMaySpanLinesOfItsParagraph() {
+        let rendered = MarkdownRenderer.render("So $\\lVert W\n\\rVert \\le 1$ holds, and $x$.\n\nNext $y$.\n")
+        #expect(rendered.problems.isEmpty, "\(rendered.problems)")
+        #expect(!rendered.html.contains("<p>So $"))
+        #expect(rendered.html.contains("<mo>‖</mo><mi>W</mi><mo>‖</mo><mo>≤</mo>"))
+        #expect(rendered.html.components(separatedBy: "<math>").count == 4)
+    }
+
+    @Test func rawTeXOutsideFormulasIsAnErrorAtItsLine() {
+        let rendered = MarkdownRenderer.render("Fine $x$.\n\nThe norm \\lVert W \\rVert here.\n\nCosts $5.\n\nOpen $x never closed\n")
+        let errors = rendered.problems.filter(\.isError)
+        #expect(errors.map(\.line) == [2, 2, 4, 6], "\(errors)")
+        #expect(errors.contains { $0.message.contains("`\\lVert` outside a formula") })
+        #expect(errors.contains { $0.message.contains("`$` that opens no formula") || $0.message.contains("never closed") })
+        // Escaped dollars and code are not TeX.
+        #expect(MarkdownRenderer.render("A \\$5 fee, `\\lVert` and `$x`.\n").problems.isEmpty)
+    }
+
+    @Test func handTypedResultsAreWarningsAtTheirLine() {
+        let rendered = MarkdownRenderer.render(
+            "Accuracy 93.1% and 2.5× faster.\n\n| a | b |\n|---|---|\n| 0.25 | 3 |\n\n## Step 1.5\n\n`0.5` and $0.5$ are fine, so are 1,000 runs, 2026, 6.3.1 and h0.5.\n")
+        let numbers = rendered.problems.filter { $0.kind == .handTypedNumber }
+        #expect(numbers.map(\.line) == [0, 0, 4, 6], "\(numbers)")
+        #expect(numbers.allSatisfy { !$0.isError && $0.message.contains("{{=") })
+    }
+
+    @Test func valuesBecomeLinksToTheirBlock() {
+        let values = [
+            InlineValue(text: "97.3%", anchor: "block-L12", title: "acc = 0.9731, recorded at lessons/a.md:14, seed 3"),
+            InlineValue(text: "0.001", anchor: nil, title: nil),
+        ]
+        let markdown = "## At \(InlineValue.placeholder(0))\n\nReached \(InlineValue.placeholder(0)) at rate \(InlineValue.placeholder(1)).\n"
+            + "![alt \(InlineValue.placeholder(0))](x.png)\n\n```swift experiment anchor=block-L12\nlet a = 1\n```\n"
+        let rendered = MarkdownRenderer.render(markdown, values: values)
+        #expect(rendered.html.contains(
+            "Reached <a class=\"value\" href=\"#block-L12\" title=\"acc = 0.9731, recorded at lessons/a.md:14, seed 3\">97.3%</a> at rate 0.001."))
+        #expect(rendered.html.contains("alt=\"alt 97.3%\""), "inside an attribute only the text goes in")
+        #expect(rendered.headings.map(\.text) == ["At 97.3%"])
+        #expect(rendered.html.contains("<pre class=\"code experiment\" id=\"block-L12\">"))
+        #expect(rendered.problems.isEmpty, "values are not hand-typed: \(rendered.problems)")
     }
 
     @Test func emptyInputGivesEmptyOutput() {

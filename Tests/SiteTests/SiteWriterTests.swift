@@ -49,7 +49,15 @@ import Testing
     @Test func warningsNameTheLessonLine() {
         let page = PageSource(slug: "01-a", title: "A", summary: nil, order: 1, markdown: "x\n$\\nope$\n",
                               sourcePath: "lessons/01-a.md", sourceLines: [12, 13])
-        #expect(SiteWriter.render([page]).warnings == ["lessons/01-a.md:13: unsupported TeX command `\\nope` (shown as written)"])
+        #expect(SiteWriter.render([page]).problems.map(\.description) == ["lessons/01-a.md:13: unsupported TeX command `\\nope` (shown as written)"])
+    }
+
+    @Test func numbersInInsertedOutputAreNotHandTyped() {
+        let page = PageSource(slug: "01-a", title: "A", summary: nil, order: 1, markdown: "Typed 0.5.\n\n| x |\n|---|\n| 0.25 |\n",
+                              sourcePath: "lessons/01-a.md", sourceLines: [7, 0, 0, 0, 0])
+        #expect(SiteWriter.render([page]).problems.map(\.description) == [
+            "lessons/01-a.md:7: `0.5` reads as a result typed by hand: splice it from the run with `{{name}}`, or mark it as intended with `{{=0.5}}`",
+        ])
     }
 
     @Test func writeReplacesTheWholeDirectory() throws {

@@ -71,4 +71,57 @@ enum HTMLPostprocessing {
         }
         return String(decoding: result, as: UTF8.self)
     }
+
+    /// `html` with each value placeholder replaced: a recorded value by a link to its block
+    /// (`<a class="value" href="#block-…" title="…">text</a>`), a literal by its text. Inside a
+    /// tag (an image's `alt`, say) only the escaped text goes in.
+    static func substituteValues(in html: String, values: [InlineValue]) -> String {
+        guard !values.isEmpty else { return html }
+        var result = ""
+        result.reserveCapacity(html.utf8.count + values.count * 96)
+        var insideTag = false
+        var number: Int?
+        for scalar in html.unicodeScalars {
+            if let current = number {
+                if scalar == "\u{E003}" {
+                    if current < values.count {
+                        let value = values[current]
+                        result += insideTag ? HTMLText.escaped(value.text) : element(for: value)
+                    }
+                    number = nil
+                } else if let digit = Int(String(scalar)) {
+                    number = current * 10 + digit
+                }
+                continue
+            }
+            switch scalar {
+            case "\u{E002}": number = 0; continue
+            case "<": insideTag = true
+            case ">": insideTag = false
+            default: break
+            }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+
+    private static func element(for value: InlineValue) -> String {
+        let text = HTMLText.escaped(value.text)
+        let title = value.title.map { " title=\"\(HTMLText.escaped($0))\"" } ?? ""
+        if let anchor = value.anchor {
+            return "<a class=\"value\" href=\"#\(HTMLText.escaped(anchor))\"\(title)>\(text)</a>"
+        }
+        return title.isEmpty ? text : "<span class=\"value\"\(title)>\(text)</span>"
+    }
+
+    /// `text` (a heading's, for its anchor and the table of contents) with value placeholders
+    /// replaced by the values' plain text.
+    static func plainValues(in text: String, values: [InlineValue]) -> String {
+        guard text.unicodeScalars.contains("\u{E002}") else { return text }
+        var result = text
+        for (index, value) in values.enumerated().reversed() {
+            result = result.replacingOccurrences(of: InlineValue.placeholder(index), with: value.text)
+        }
+        return result
+    }
 }

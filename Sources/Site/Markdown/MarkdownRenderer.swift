@@ -13,14 +13,48 @@ public struct Heading: Equatable, Sendable {
 public struct RenderedMarkdown: Equatable, Sendable {
     public let html: String
     public let headings: [Heading]
-    /// Problems that did not stop rendering (unsupported TeX), each with its 0-based line in
-    /// the Markdown.
-    public let warnings: [LineWarning]
+    /// What rendering found wrong, each with its 0-based line in the Markdown.
+    public let problems: [LineProblem]
 }
 
-public struct LineWarning: Equatable, Sendable {
+/// Something wrong with a line of a lesson's text.
+public struct LineProblem: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        /// A TeX command the MathML converter does not know: shown as written.
+        case unsupportedTeX
+        /// TeX outside any formula, or a formula never closed: raw TeX on the page.
+        case rawTeX
+        /// A number that reads as a result but was typed by hand (see `ProseChecks`).
+        case handTypedNumber
+    }
+
+    /// 0-based line of the Markdown.
     public let line: Int
+    public let kind: Kind
     public let message: String
+
+    /// Raw TeX stops the build; the others are warnings (errors with `--strict`).
+    public var isError: Bool { kind == .rawTeX }
+}
+
+/// A value spliced into the prose, as the page shows it: its text, and for a value an
+/// experiment recorded, the anchor of the block that recorded it and a description of where
+/// it came from (the link's title, which a reader sees on hover).
+public struct InlineValue: Equatable, Sendable {
+    public let text: String
+    /// The `id` of the experiment block on the same page; `nil` for a literal.
+    public let anchor: String?
+    public let title: String?
+
+    public init(text: String, anchor: String?, title: String?) {
+        self.text = text
+        self.anchor = anchor
+        self.title = title
+    }
+
+    /// Where the value stands in the Markdown until it is rendered (the same mark as
+    /// Notebook's `SplicedValue.placeholder`).
+    static func placeholder(_ index: Int) -> String { "\u{E002}\(index)\u{E003}" }
 }
 
 /// GitHub-flavoured Markdown to HTML through cmark-gfm, with math, highlighting and anchors.
@@ -28,8 +62,10 @@ public struct LineWarning: Equatable, Sendable {
 /// Steps: math is taken out first (see `MathExtractor`); cmark parses the rest with the GFM
 /// extensions (tables, strikethrough, autolinks, task lists) and footnotes; the tree is then
 /// adjusted — raw HTML from the lesson becomes literal text unless allowed, Swift code is
-/// highlighted, output blocks get their own look, `hide-code` blocks fold into `<details>` —
-/// and rendered; headings get anchors and the math comes back as MathML.
+/// highlighted, output blocks get their own look, `hide-code` blocks fold into `<details>`, the
+/// prose is checked for raw TeX and hand-typed results (`ProseChecks`) — and rendered;
+/// headings get anchors, the math comes back as MathML and each spliced value as a link to the
+/// block that recorded it.
 ///
 /// Each call parses, renders and frees in one scope; no cmark pointer outlives it. Calls are
 /// serialised: cmark-gfm keeps the inline parser's table of special characters in a global
@@ -45,30 +81,40 @@ public enum MarkdownRenderer {
         render(markdown).html
     }
 
-    /// - Parameter allowRawHTML: pass the lesson's raw HTML through instead of showing it as
-    ///   text (a lesson opts in with `raw-html: true` in its front matter).
-    public static func render(_ markdown: String, allowRawHTML: Bool = false) -> RenderedMarkdown {
+    /// - Parameters:
+    ///   - allowRawHTML: pass the lesson's raw HTML through instead of showing it as text (a
+    ///     lesson opts in with `raw-html: true` in its front matter).
+    ///   - values: the values whose placeholders (`InlineValue.placeholder(i)`) the Markdown
+    ///     holds, in order.
+    public static func render(_ markdown: String, allowRawHTML: Bool = false, values: [InlineValue] = []) -> RenderedMarkdown {
         let math = MathExtractor(markdown)
-        var (html, headingTexts) = lock.withLock { cmarkHTML(math.markdown, allowRawHTML: allowRawHTML) }
+        var (html, findings) = lock.withLock { cmarkHTML(math.markdown, allowRawHTML: allowRawHTML) }
         html = HTMLPostprocessing.alignTableCellsWithCSS(html)
-        let headings = HeadingAnchors.assign(headingTexts)
+        let headings = HeadingAnchors.assign(findings.headings.map { ($0.0, HTMLPostprocessing.plainValues(in: $0.1, values: values)) })
         html = HeadingAnchors.insert(headings, into: html)
-        var warnings: [LineWarning] = []
+        var problems = math.problems.map { LineProblem(line: $0.line, kind: .rawTeX, message: $0.message) }
+        // cmark's lines are those of the Markdown without its math; map them back.
+        problems += findings.problems.map { problem in
+            let line = problem.line >= 1 && problem.line <= math.lineMap.count ? math.lineMap[problem.line - 1] : max(0, problem.line - 1)
+            return LineProblem(line: line, kind: problem.kind, message: problem.message)
+        }
         var mathML: [String] = []
         for span in math.spans {
             let converted = TeXToMathML.convert(span.tex, display: span.display)
-            warnings += converted.warnings.map { LineWarning(line: span.line, message: $0) }
+            problems += converted.warnings.map { LineProblem(line: span.line, kind: .unsupportedTeX, message: $0) }
             mathML.append(converted.mathML)
         }
         html = HTMLPostprocessing.substituteMath(in: html, mathML: mathML, display: math.spans.map(\.display))
-        return RenderedMarkdown(html: html, headings: headings, warnings: warnings)
+        html = HTMLPostprocessing.substituteValues(in: html, values: values)
+        problems.sort { ($0.line, $0.message) < ($1.line, $1.message) }
+        return RenderedMarkdown(html: html, headings: headings, problems: problems)
     }
 
-    /// cmark's HTML after the tree adjustments, and the headings' levels and texts in order.
-    private static func cmarkHTML(_ markdown: String, allowRawHTML: Bool) -> (String, [(Int, String)]) {
+    /// cmark's HTML after the tree adjustments, and what the adjustments found.
+    private static func cmarkHTML(_ markdown: String, allowRawHTML: Bool) -> (String, TreeAdjustments.Findings) {
         registerExtensions
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
-        guard let parser = cmark_parser_new(options) else { return ("", []) }
+        guard let parser = cmark_parser_new(options) else { return ("", .init()) }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -81,12 +127,12 @@ public enum MarkdownRenderer {
                 if let base = characters.baseAddress { cmark_parser_feed(parser, base, characters.count) }
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return ("", []) }
+        guard let document = cmark_parser_finish(parser) else { return ("", .init()) }
         defer { cmark_node_free(document) }
-        let headings = TreeAdjustments.apply(to: document, allowRawHTML: allowRawHTML)
-        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return ("", headings) }
+        let findings = TreeAdjustments.apply(to: document, allowRawHTML: allowRawHTML)
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return ("", findings) }
         defer { free(rendered) }
-        return (String(cString: rendered), headings)
+        return (String(cString: rendered), findings)
     }
 
     /// cmark-gfm keeps its extension registry in a global; registering once per process is

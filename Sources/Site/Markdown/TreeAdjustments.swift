@@ -4,13 +4,23 @@ import Foundation
 /// Changes to cmark's tree before it is rendered. Nodes are collected first and changed
 /// after, so the walk never sees a node it has already replaced.
 enum TreeAdjustments {
-    /// Adjusts `document` in place.
-    /// - Returns: the headings' levels and plain texts, in document order.
-    static func apply(to document: OpaquePointer, allowRawHTML: Bool) -> [(Int, String)] {
+    /// What the walk found besides changing the tree.
+    struct Findings {
+        /// The headings' levels and plain texts, in document order.
+        var headings: [(Int, String)] = []
+        /// Problems in the prose (`ProseChecks`), each at its 1-based line of the Markdown cmark read.
+        var problems: [(line: Int, kind: LineProblem.Kind, message: String)] = []
+    }
+
+    /// Adjusts `document` in place and checks its prose.
+    static func apply(to document: OpaquePointer, allowRawHTML: Bool) -> Findings {
         var codeBlocks: [OpaquePointer] = []
         var rawHTML: [OpaquePointer] = []
-        var headings: [(Int, String)] = []
-        guard let iterator = cmark_iter_new(document) else { return [] }
+        var findings = Findings()
+        // Adjacent text nodes (cmark splits text at characters that might start markup) become
+        // one, so a number is never checked in pieces.
+        cmark_consolidate_text_nodes(document)
+        guard let iterator = cmark_iter_new(document) else { return findings }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
@@ -19,7 +29,8 @@ enum TreeAdjustments {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_CODE_BLOCK: codeBlocks.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTML.append(node)
-            case CMARK_NODE_HEADING: headings.append((Int(cmark_node_get_heading_level(node)), plainText(of: node)))
+            case CMARK_NODE_HEADING: findings.headings.append((Int(cmark_node_get_heading_level(node)), plainText(of: node)))
+            case CMARK_NODE_TEXT: findings.problems += checkProse(node)
             default: break
             }
         }
@@ -38,7 +49,23 @@ enum TreeAdjustments {
             guard let html = CodeBlockHTML.html(info: info, code: code) else { continue }
             replace(node, withHTML: html)
         }
-        return headings
+        return findings
+    }
+
+    /// The prose checks on one text node.
+    private static func checkProse(_ node: OpaquePointer) -> [(line: Int, kind: LineProblem.Kind, message: String)] {
+        guard let literal = cmark_node_get_literal(node) else { return [] }
+        let text = ProseChecks.withoutPlaceholders(String(cString: literal))
+        let line = Int(cmark_node_get_start_line(node))
+        var problems: [(line: Int, kind: LineProblem.Kind, message: String)] = []
+        for command in ProseChecks.texCommands(in: text) {
+            problems.append((line, .rawTeX, "`\(command)` outside a formula shows as raw TeX on the page (put it between `$…$`)"))
+        }
+        for number in ProseChecks.handTypedNumbers(in: text) {
+            problems.append((line, .handTypedNumber,
+                             "`\(number)` reads as a result typed by hand: splice it from the run with `{{name}}`, or mark it as intended with `{{=\(number)}}`"))
+        }
+        return problems
     }
 
     /// The text of a node's descendants, as a reader sees it.

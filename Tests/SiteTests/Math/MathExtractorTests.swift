@@ -23,9 +23,27 @@ import Testing
         #expect(MathExtractor("~~~~\n$$\n~~~~").markdown == "~~~~\n$$\n~~~~")
     }
 
-    @Test func unclosedDisplayIsLeftAsText() {
+    @Test func unclosedDisplayIsLeftAsTextAndReported() {
         let extracted = MathExtractor("$$\nnever closed")
         #expect(extracted.spans.isEmpty)
         #expect(extracted.markdown == "$$\nnever closed")
+        #expect(extracted.problems.map(\.line) == [0])
+    }
+
+    @Test func inlineFormulaAcrossLinesKeepsTheLineMap() {
+        let extracted = MathExtractor("a\nb $x +\ny$ c $z\n+ w$ d\ne")
+        #expect(extracted.spans.map(\.tex) == ["x +\ny", "z\n+ w"])
+        #expect(extracted.spans.map(\.line) == [1, 2])
+        #expect(extracted.markdown == "a\nb \(MathExtractor.placeholder(0)) c \(MathExtractor.placeholder(1)) d\ne")
+        #expect(extracted.lineMap == [0, 1, 4])
+        #expect(extracted.problems.isEmpty)
+    }
+
+    @Test func strayDollarsAreProblems() {
+        #expect(MathExtractor("costs $5 and $10").problems.map(\.line) == [0])
+        #expect(MathExtractor("a $ b").problems.map(\.line) == [0])
+        #expect(MathExtractor("open $x\n\nnext").problems.count == 1)
+        #expect(MathExtractor("open $x\n\nnext").markdown == "open $x\n\nnext")
+        #expect(MathExtractor("a \\$ sign, `$x` and $y$").problems.isEmpty)
     }
 }
