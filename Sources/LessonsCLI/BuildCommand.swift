@@ -32,14 +32,18 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write the site even if lessons fail, showing each failing lesson as an error page.")
     var allowFailures = false
 
+    @OptionGroup var checks: CheckOptions
+
     func run() throws {
         let paths = ProjectPaths(root: project.root)
-        var options = BuildPipeline.Options(force: force, allowFailures: allowFailures)
+        var options = BuildPipeline.Options(
+            force: force, allowFailures: allowFailures, strict: checks.strict, watchTolerance: checks.watchTolerance)
         if !files.isEmpty { options.only = files.map { paths.relative(URL(fileURLWithPath: $0, relativeTo: paths.root)) } }
         let pipeline = try BuildPipeline(paths: paths, options: options)
         let display = ProgressDisplay()
         let report = try pipeline.run(display: display)
-        print(BuildSummary.table(report.outcomes))
+        print(BuildSummary.table(report.outcomes, failures: report.failures))
+        BuildSummary.printChanges(report.changes)
         for warning in report.warnings {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
         }

@@ -9,8 +9,11 @@ extension BuildPipeline {
         var filesWritten: [String] = []
         /// The site's files as rendered, also when nothing was written.
         var renderedFiles: [String: String] = [:]
-        /// Problems that did not stop the build (unsupported TeX), with their lesson lines.
-        var warnings: [String] = []
+        /// Problems that did not stop the build (hand-typed results, unsupported TeX), with
+        /// their lesson lines.
+        var warnings: [SiteProblem] = []
+        /// Recorded values that moved since each lesson's previous successful run.
+        var changes: [ValueWatch.Change] { outcomes.flatMap(\.changes) }
         var siteWritten = false
     }
 
@@ -49,7 +52,6 @@ extension BuildPipeline {
                 if options.allowFailures { pages.append(errorPage(for: lesson, error: error)) }
             }
         }
-        report.failures.sort { ($0.path, $0.line ?? 0) < ($1.path, $1.line ?? 0) }
         // The index lists every lesson that parses, also those not rebuilt in a partial build.
         let index = parsed.compactMap { entry -> PageSource? in
             guard case .success(let lesson) = entry.lesson else { return nil }
@@ -58,7 +60,14 @@ extension BuildPipeline {
         }
         let rendered = SiteWriter.render(pages, index: index)
         report.renderedFiles = rendered.files
-        report.warnings = rendered.warnings
+        for problem in rendered.problems {
+            if problem.isError || options.strict {
+                report.failures.append(LessonError(path: problem.path, line: problem.line, message: problem.message))
+            } else {
+                report.warnings.append(problem)
+            }
+        }
+        report.failures.sort { ($0.path, $0.line ?? 0) < ($1.path, $1.line ?? 0) }
         guard writeSite, report.failures.isEmpty || options.allowFailures else { return report }
         report.filesWritten = try SiteWriter.write(rendered.files, to: paths.site, keepingOtherFiles: options.only != nil)
         report.siteWritten = true

@@ -16,6 +16,10 @@ struct BuildPipeline {
         var only: [String]?
         /// Store successful runs in the cache.
         var writeCache = true
+        /// Treat warnings (hand-typed results, unsupported TeX) as errors.
+        var strict = false
+        /// Relative change beyond which the value watch reports a recorded value as moved.
+        var watchTolerance = ValueWatch.defaultTolerance
     }
 
     /// What happened to one lesson.
@@ -25,6 +29,8 @@ struct BuildPipeline {
         let result: Result<ExecutedLesson, LessonError>
         let seconds: Double
         let fromCache: Bool
+        /// Recorded values that moved since the lesson's previous successful run.
+        var changes: [ValueWatch.Change] = []
     }
 
     let paths: ProjectPaths
@@ -79,10 +85,17 @@ struct BuildPipeline {
                 try runner.run(lesson) { display.update(lesson.path, $0) }
             }
             let seconds = Date().timeIntervalSince(started)
-            if case .success(let executed) = result, options.writeCache {
-                try? cache.store(executed, key: runner.cacheKey(for: lesson), seconds: seconds, projectRoot: paths.root)
+            var changes: [ValueWatch.Change] = []
+            if case .success(let executed) = result {
+                if let previous = cache.lastRunValues(for: lesson) {
+                    changes = ValueWatch.changes(path: lesson.path, old: previous, new: executed, tolerance: options.watchTolerance)
+                }
+                if options.writeCache {
+                    try? cache.store(executed, key: runner.cacheKey(for: lesson), seconds: seconds, projectRoot: paths.root)
+                }
             }
-            let outcome = Outcome(path: lesson.path, lesson: lesson, result: result, seconds: seconds, fromCache: false)
+            let outcome = Outcome(
+                path: lesson.path, lesson: lesson, result: result, seconds: seconds, fromCache: false, changes: changes)
             ran.set(toRun[position], outcome)
             switch result {
             case .success: display.finished(lesson.path, "ran \(lesson.path) in \(ProgressDisplay.seconds(seconds))")
@@ -100,12 +113,13 @@ struct BuildPipeline {
         case .success(let executed):
             return Result { () throws(LessonError) in
                 let spliced = try OutputSplicer.splice(executed)
+                let seed = frontMatter.seed ?? LessonRunner.defaultSeed
                 return PageSource(
                     slug: lesson.slug, title: frontMatter.title, summary: frontMatter.summary, order: frontMatter.order,
                     markdown: spliced.markdown,
-                    reproducibility: Reproducibility(
-                        seed: frontMatter.seed ?? LessonRunner.defaultSeed, engine: EngineSources.digest, lessonPath: lesson.path),
-                    allowRawHTML: frontMatter.allowsRawHTML, sourcePath: lesson.path, sourceLines: spliced.sourceLines)
+                    reproducibility: Reproducibility(seed: seed, engine: EngineSources.digest, lessonPath: lesson.path),
+                    allowRawHTML: frontMatter.allowsRawHTML, sourcePath: lesson.path, sourceLines: spliced.sourceLines,
+                    values: spliced.values.map { ValueProvenance.inlineValue($0, lesson: lesson, executed: executed, seed: seed) })
             }
         case .failure(let error):
             return .failure(error)

@@ -9,8 +9,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Re-run every lesson without the cache and fail if site/ differs from what they produce.",
         discussion: """
             Nothing is written: neither the site nor the cache. Lists every file of site/ that \
-            differs, is missing or should not be there. CI runs this so the committed site can \
-            never drift from the code.
+            differs, is missing or should not be there, and for each page the values in its prose \
+            that changed; before that, the recorded values that moved since each lesson's last \
+            successful build. CI runs this so the committed site can never drift from the code.
             """
     )
 
@@ -19,10 +20,17 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Use cached results where they are valid instead of re-running (for a check right after a clean build).")
     var useCache = false
 
+    @OptionGroup var checks: CheckOptions
+
     func run() throws {
         let paths = ProjectPaths(root: project.root)
-        let pipeline = try BuildPipeline(paths: paths, options: .init(force: !useCache, writeCache: false))
+        let pipeline = try BuildPipeline(paths: paths, options: .init(
+            force: !useCache, writeCache: false, strict: checks.strict, watchTolerance: checks.watchTolerance))
         let report = try pipeline.run(display: ProgressDisplay(), writeSite: false)
+        BuildSummary.printChanges(report.changes)
+        for warning in report.warnings {
+            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+        }
         for failure in report.failures {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
         }
@@ -54,7 +62,13 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             let actual = try? Data(contentsOf: directory.appendingPathComponent(name))
-            if actual != Data(contents.utf8) { lines.append("differs:   \(name)") }
+            if actual != Data(contents.utf8) {
+                lines.append("differs:   \(name)")
+                if name.hasSuffix(".html"), let actual {
+                    lines += PageValueDifferences.differences(page: name, committed: String(decoding: actual, as: UTF8.self), rendered: contents)
+                        .map { "  " + $0 }
+                }
+            }
         }
         return lines
     }

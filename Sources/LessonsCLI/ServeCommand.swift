@@ -43,6 +43,7 @@ struct ServeCommand: ParsableCommand {
             let report = try pipeline.run(display: ProgressDisplay(live: false))
             for failure in report.failures { FileHandle.standardError.write(Data("error: \(failure)\n".utf8)) }
             for warning in report.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            BuildSummary.printChanges(report.changes)
             let ran = report.outcomes.filter { !$0.fromCache }.count
             print("rebuilt: \(ran) lesson\(ran == 1 ? "" : "s") ran, \(report.outcomes.count - ran) from the cache")
         } catch {

@@ -83,3 +83,10 @@ struct ScratchProject {
         try? FileManager.default.removeItem(at: root)
     }
 }
+
+/// `html` with the links the site puts around spliced values (`<a class="value" …>text</a>`)
+/// reduced to their text, for tests that read the prose.
+func withoutValueLinks(_ html: String) -> String {
+    let pattern = try! NSRegularExpression(pattern: "<a class=\"value\"[^>]*>([^<]*)</a>")
+    return pattern.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html), withTemplate: "$1")
+}

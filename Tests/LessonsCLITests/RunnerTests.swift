@@ -261,7 +261,7 @@ import Testing
         try project.write(lesson: "01-a.md", text)
         #expect(try project.build().status == 0)
         #expect(try project.read("lessons/01-a.md") == text)
-        #expect(try project.read("site/01-a.html").contains("Value 42."))
+        #expect(withoutValueLinks(try project.read("site/01-a.html")).contains("Value 42."))
     }
 
     @Test func newListAndCleanCommands() throws {
