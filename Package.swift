@@ -21,6 +21,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "lessons", targets: ["LessonsCLI"]),
+        // `lessons` starts every experiment through this, found next to its own executable.
+        .executable(name: "ExperimentSupervisor", targets: ["ExperimentSupervisor"]),
         // Generated experiment programs link this library; `lessons build` looks for it next
         // to its own executable, so `swift build` must build it alongside the tool.
         .library(name: "LessonRuntime", type: .dynamic, targets: ["Recurrent", "LessonKit"]),
@@ -38,6 +40,9 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CProcessSpawn"),
+        // Runs each experiment program so that nothing it starts outlives it or `lessons`
+        // (a C program: it sits between `lessons` and the experiment, and must be tiny).
+        .executableTarget(name: "ExperimentSupervisor"),
         .target(name: "CEngineSupport"),
         .target(name: "WideKernels", dependencies: ["CEngineSupport"], swiftSettings: wideVectorFlags),
         // The kernels touch class-held buffers in tight loops; the dynamic exclusivity check on

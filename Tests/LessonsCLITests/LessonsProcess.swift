@@ -33,9 +33,11 @@ struct LessonsProcess {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        // Read both pipes before waiting so a chatty child cannot fill one and block.
+        // Read both pipes at once, before waiting: a child that fills one pipe while the test
+        // reads the other would block forever.
+        let errorReader = PipeReader(error.fileHandleForReading)
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errorReader.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,
@@ -51,6 +53,11 @@ struct ScratchProject {
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("lessons"), withIntermediateDirectories: true)
+    }
+
+    /// A project at `root`, which the test creates (by moving another there, say).
+    init(root: URL) {
+        self.root = root
     }
 
     func write(lesson name: String, _ text: String) throws {
@@ -89,4 +96,22 @@ struct ScratchProject {
 func withoutValueLinks(_ html: String) -> String {
     let pattern = try! NSRegularExpression(pattern: "<a class=\"value\"[^>]*>([^<]*)</a>")
     return pattern.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html), withTemplate: "$1")
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class PipeReader: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
 }

@@ -64,6 +64,7 @@ import Testing
         try FileManager.default.createDirectory(at: runtime, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: built.appendingPathComponent("libLessonRuntime.so"), to: runtime.appendingPathComponent("libLessonRuntime.so"))
         try FileManager.default.copyItem(at: built.appendingPathComponent("Modules"), to: runtime.appendingPathComponent("Modules"))
+        try FileManager.default.copyItem(at: built.appendingPathComponent("ExperimentSupervisor"), to: runtime.appendingPathComponent("ExperimentSupervisor"))
         // The engine's C module maps, which the compiler needs to load the engine's module.
         for entry in try FileManager.default.contentsOfDirectory(atPath: built.path) where entry.hasSuffix(".build") {
             let map = built.appendingPathComponent(entry).appendingPathComponent("module.modulemap")
@@ -290,7 +291,7 @@ import Testing
     }
 }
 
-private final class LockedResults: @unchecked Sendable {
+final class LockedResults: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [LessonsProcess.Result?] = []
     func append(_ result: LessonsProcess.Result?) { lock.withLock { stored.append(result) } }

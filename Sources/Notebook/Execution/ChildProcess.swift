@@ -1,12 +1,14 @@
 import CProcessSpawn
 import Foundation
 
-/// A program run to completion in its own process group, with its output sent to files and a
-/// time limit after which the whole group is killed.
+/// A program run to completion under `ExperimentSupervisor`, with its output sent to files and
+/// a time limit.
 ///
-/// `posix_spawn` rather than `Foundation.Process`, because a lesson's program must be stoppable
-/// with everything it started: the child leads a new process group, and a timeout kills the
-/// group.
+/// Nothing the program starts may outlive it or `lessons`: the supervisor (a small C program
+/// next to `lessons`) starts it in a process group of its own, adopts whatever it abandons,
+/// and kills the whole tree when the program ends, when asked (a timeout, Ctrl-C), or when
+/// `lessons` is gone however that happened — it watches a pipe whose only writer is this
+/// process, and the kernel closes the pipe even after SIGKILL.
 struct ChildProcess {
     /// How a run ended.
     enum Termination: Equatable {
@@ -18,6 +20,8 @@ struct ChildProcess {
         case timedOut
     }
 
+    /// The `ExperimentSupervisor` executable.
+    let supervisor: String
     let executable: String
     let arguments: [String]
     /// Added to (and overriding) this process's environment.
@@ -27,6 +31,10 @@ struct ChildProcess {
     var standardOutput: String
     var standardError: String
     var timeLimit: Double?
+    /// The largest file, in bytes, the program may write (its output files included); past it
+    /// the program is stopped with SIGXFSZ. `nil` for no limit (the compiler writes large
+    /// module caches).
+    var fileSizeLimit: Int?
     /// Called about every 50 ms while the program runs, to report progress.
     var onTick: (() -> Void)?
 
@@ -42,6 +50,14 @@ struct ChildProcess {
             lessons_spawn_file_actions_addchdir(&actions, workingDirectory)
         }
 
+        // The supervisor reads fd 3; the write end stays here, close-on-exec, so no other
+        // program this process starts can hold it open.
+        var control: [Int32] = [-1, -1]
+        guard lessons_pipe_cloexec(&control) == 0 else {
+            throw ChildProcessError(executable: executable, message: "cannot create a pipe: \(String(cString: strerror(errno)))")
+        }
+        posix_spawn_file_actions_adddup2(&actions, control[0], 3)
+
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -52,23 +68,28 @@ struct ChildProcess {
         for (key, value) in environment { mergedEnvironment[key] = value }
         let environmentStrings = mergedEnvironment.map { "\($0.key)=\($0.value)" }.sorted()
 
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let argv = ([supervisor, "3", String(fileSizeLimit ?? 0), executable] + arguments).map { strdup($0) } + [nil]
         let envp = environmentStrings.map { strdup($0) } + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        let status = posix_spawn(&pid, supervisor, &actions, &attributes, argv, envp)
+        close(control[0])
         guard status == 0 else {
+            close(control[1])
             throw ChildProcessError(executable: executable, message: String(cString: strerror(status)))
         }
-        RunningChildren.shared.add(pid)
-        defer { RunningChildren.shared.remove(pid) }
-        return wait(for: pid)
+        RunningChildren.shared.add(pid, control: control[1])
+        defer {
+            RunningChildren.shared.remove(pid)
+            close(control[1])
+        }
+        return wait(for: pid, control: control[1])
     }
 
-    private func wait(for pid: pid_t) -> Termination {
+    private func wait(for pid: pid_t, control: Int32) -> Termination {
         let deadline = timeLimit.map { Date().addingTimeInterval($0) }
         let polling = deadline != nil || onTick != nil
         var lastTick = Date()
@@ -78,8 +99,8 @@ struct ChildProcess {
             if result == pid { break }
             if result < 0 && errno != EINTR { return .exited(-1) }
             if let deadline, Date() >= deadline {
-                // The whole group: anything the program started goes with it.
-                kill(-pid, SIGKILL)
+                // The supervisor kills the program and everything it started, then itself.
+                RunningChildren.stop(control: control)
                 while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
                 return .timedOut
             }
@@ -89,8 +110,7 @@ struct ChildProcess {
             }
             if polling { usleep(2_000) }
         }
-        // Lesson programs start no children, but a stray one must not outlive the run.
-        kill(-pid, SIGKILL)
+        // The supervisor ends as the program did, after killing whatever the program left.
         let signal = status & 0x7f
         return signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
     }
@@ -103,20 +123,31 @@ struct ChildProcessError: Error, CustomStringConvertible {
     var description: String { "cannot start \(executable): \(message)" }
 }
 
-/// The process groups of every child running now, so an interrupted `lessons` can stop them
-/// all before it exits instead of leaving experiments running on their own.
+/// The supervisors running now, so an interrupted `lessons` can stop every experiment before
+/// it exits. (Were `lessons` killed outright, each supervisor would see its pipe close and do
+/// the same.)
 public final class RunningChildren: @unchecked Sendable {
     public static let shared = RunningChildren()
     private let lock = NSLock()
-    private var groups: Set<pid_t> = []
+    /// Each supervisor's pid and the write end of its control pipe.
+    private var controls: [pid_t: Int32] = [:]
 
-    func add(_ pid: pid_t) { lock.withLock { _ = groups.insert(pid) } }
-    func remove(_ pid: pid_t) { lock.withLock { _ = groups.remove(pid) } }
+    func add(_ pid: pid_t, control: Int32) { lock.withLock { controls[pid] = control } }
+    func remove(_ pid: pid_t) { lock.withLock { _ = controls.removeValue(forKey: pid) } }
 
-    /// Kills every running child's process group.
+    /// Asks every supervisor to kill its program and all it started, and waits until they have.
     public func killAll() {
-        lock.withLock {
-            for group in groups { kill(-group, SIGKILL) }
+        let running = lock.withLock { controls }
+        for control in running.values { Self.stop(control: control) }
+        for pid in running.keys {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         }
+    }
+
+    /// One byte on the control pipe: the supervisor's signal to kill everything.
+    static func stop(control: Int32) {
+        var request: UInt8 = 0x6B  // "k"
+        _ = write(control, &request, 1)
     }
 }

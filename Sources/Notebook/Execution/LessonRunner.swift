@@ -13,11 +13,45 @@ public struct LessonRunner: Sendable {
     public static let defaultTimeLimit: Double = 600
     /// Bytes of output kept per block; beyond this the output is cut with a note.
     public static let outputLimit = 256 * 1024
+    /// Bytes a lesson's program may write to any one file, its output included; past it the
+    /// program is stopped. Far above what a page can show, far below what fills a disk.
+    public static let fileSizeLimit = 32 * 1024 * 1024
 
-    public init(toolchain: Toolchain, projectRoot: URL, workDirectory: URL) {
+    /// Where each lesson's program is written and run: `workDirectory` unless given (so that
+    /// `lessons run` and a build working on the same lesson never share files).
+    public let programDirectory: URL
+
+    public init(toolchain: Toolchain, projectRoot: URL, workDirectory: URL, programDirectory: URL? = nil) {
         self.toolchain = toolchain
         self.projectRoot = projectRoot
         self.workDirectory = workDirectory
+        self.programDirectory = programDirectory ?? workDirectory
+    }
+
+    /// The compiler's module cache. Precompiled modules record the absolute path of their cache
+    /// and of the engine's headers, so the folder is named after those paths: a project moved
+    /// or copied elsewhere, or run by another build of `lessons`, starts a cache of its own
+    /// instead of failing on the old one.
+    public var moduleCache: URL {
+        var hash = ContentHash()
+        hash.add(workDirectory.standardizedFileURL.path)
+        hash.add(toolchain.runtimeDirectory)
+        hash.add(toolchain.moduleDirectory)
+        hash.add(toolchain.compiler)
+        return workDirectory.appendingPathComponent("module-cache-" + hash.hex)
+    }
+
+    /// Deletes module caches of other locations that have not been used for a day (left by a
+    /// move or another build of `lessons`).
+    public func pruneModuleCaches() {
+        let fileManager = FileManager.default
+        let current = moduleCache.lastPathComponent
+        for name in (try? fileManager.contentsOfDirectory(atPath: workDirectory.path)) ?? []
+        where name.hasPrefix("module-cache") && name != current {
+            let url = workDirectory.appendingPathComponent(name)
+            let modified = (try? fileManager.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
+            if Date().timeIntervalSince(modified) > 86_400 { try? fileManager.removeItem(at: url) }
+        }
     }
 
     /// The seed experiments read as `lessonSeed` when the front matter sets none.
@@ -64,7 +98,7 @@ public struct LessonRunner: Sendable {
     ///   outputs first and reports the claims after).
     public func run(_ lesson: Lesson, checkClaims: Bool = true, status: (@Sendable (Status) -> Void)? = nil) throws(LessonError) -> ExecutedLesson {
         if lesson.blocks.isEmpty { return ExecutedLesson(lesson: lesson, outputs: []) }
-        let directory = workDirectory.appendingPathComponent(lesson.slug)
+        let directory = programDirectory.appendingPathComponent(lesson.slug)
         let files = ProgramFiles(directory: directory)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -80,12 +114,12 @@ public struct LessonRunner: Sendable {
 
     private func compile(_ lesson: Lesson, files: ProgramFiles) throws(LessonError) {
         let compiler = ChildProcess(
-            executable: toolchain.compiler,
+            supervisor: toolchain.supervisor, executable: toolchain.compiler,
             arguments: [
                 // -assert-config Debug keeps the standard library's trap messages ("Index out
                 // of range") that -O alone drops; the engine itself is optimised separately.
                 "-O", "-assert-config", "Debug", "-diagnostic-style=llvm",
-                "-module-cache-path", workDirectory.appendingPathComponent("module-cache").path,
+                "-module-cache-path", moduleCache.path,
                 "-I", toolchain.moduleDirectory]
                 + Toolchain.vectorFlags
                 + toolchain.clangModuleMaps.flatMap { ["-Xcc", "-fmodule-map-file=\($0)"] } + [
@@ -111,7 +145,7 @@ public struct LessonRunner: Sendable {
     ) throws(LessonError) -> ExecutedLesson {
         let timeLimit = lesson.frontMatter.timeout ?? Self.defaultTimeLimit
         var program = ChildProcess(
-            executable: files.executable, arguments: [],
+            supervisor: toolchain.supervisor, executable: files.executable, arguments: [],
             environment: [
                 OutputChannel.environmentVariable: files.channel,
                 ExperimentSession.seedVariable: String(lesson.frontMatter.seed ?? Self.defaultSeed),
@@ -121,7 +155,7 @@ public struct LessonRunner: Sendable {
             ],
             workingDirectory: projectRoot.path,
             standardOutput: files.standardOutput, standardError: files.standardError,
-            timeLimit: timeLimit)
+            timeLimit: timeLimit, fileSizeLimit: Self.fileSizeLimit)
         if let status {
             let watcher = ChannelWatcher(path: files.channel)
             status(.running(block: nil, progress: nil))
@@ -139,6 +173,8 @@ public struct LessonRunner: Sendable {
             standardOutput: (try? Data(contentsOf: URL(fileURLWithPath: files.standardOutput))) ?? Data(),
             standardError: (try? Data(contentsOf: URL(fileURLWithPath: files.standardError))) ?? Data(),
             records: OutputChannelRecord.read(from: files.channel))
+        // What the page needs is in the transcript now; the files may be large.
+        for file in [files.standardOutput, files.standardError, files.channel] { try? FileManager.default.removeItem(atPath: file) }
         return try transcript.outcome(
             of: lesson, termination: termination, elapsed: elapsed, timeLimit: timeLimit, outputLimit: Self.outputLimit,
             checkClaims: checkClaims)

@@ -46,12 +46,15 @@ public struct ProgramTranscript {
             Self.text(standardError, from: running?.standardError ?? 0, to: standardError.count, limit: outputLimit))
         let culprit = block.map { "the experiment block at line \($0.fenceLine)" } ?? "the experiment program"
         var details: [String] = []
-        if !printed.isEmpty { details.append("output before it stopped:\n" + Self.indented(printed)) }
+        if !printed.isEmpty { details.append("output before it stopped:\n" + Self.indented(Self.tail(printed))) }
         let trap = Self.trapMessage(errors)
         let message: String
         switch termination {
         case .timedOut:
             message = "timed out after \(Self.seconds(elapsed)) (limit \(Self.seconds(timeLimit))) while \(culprit) was running"
+        case .signaled(SIGXFSZ):
+            message = "\(culprit) was stopped: it wrote more than \(LessonRunner.fileSizeLimit / (1024 * 1024)) MiB to one file "
+                + "(its output included); a page shows at most \(outputLimit / 1024) KiB of a block's output, so print less"
         case .signaled(let signal):
             let reason = trap ?? "killed by signal \(signal) (\(String(cString: strsignal(signal))))"
             message = "\(culprit) stopped: \(reason)"
@@ -187,6 +190,23 @@ public struct ProgramTranscript {
         if slice.count <= limit { return String(decoding: slice, as: UTF8.self) }
         let kept = String(decoding: slice.prefix(limit), as: UTF8.self)
         return kept + "\n[output cut: the block printed \(slice.count) bytes; the first \(limit) are shown]\n"
+    }
+
+    /// The last lines of `text`, enough to see where a block was (a terminal is no place for
+    /// the 256 KiB a page may show), with a note of how much is left out.
+    static func tail(_ text: String, lines count: Int = 40, bytes limit: Int = 8 * 1024) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        var kept: [Substring] = []
+        var size = 0
+        for line in lines.reversed() {
+            guard kept.count < count, size + line.utf8.count <= limit else { break }
+            kept.append(line)
+            size += line.utf8.count + 1
+        }
+        let omitted = lines.count - kept.count
+        let shown = kept.reversed().joined(separator: "\n")
+        return omitted > 0 ? "[\(omitted) earlier line\(omitted == 1 ? "" : "s") not shown]\n" + shown : shown
     }
 
     static func indented(_ text: String) -> String {

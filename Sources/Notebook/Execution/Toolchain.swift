@@ -20,6 +20,12 @@ public struct Toolchain: Sendable {
     /// The dynamic library experiment programs link.
     public static let runtimeLibrary = "LessonRuntime"
 
+    /// The program every experiment (and the compiler) runs under, built beside the library.
+    public static let supervisorName = "ExperimentSupervisor"
+
+    /// The supervisor's path (see `ChildProcess`).
+    public var supervisor: String { "\(runtimeDirectory)/\(Self.supervisorName)" }
+
     /// The C modules the engine imports (`CEngineSupport`), as module maps `swift build` wrote
     /// beside the library: the compiler must see them to load the engine's Swift module.
     public var clangModuleMaps: [String] {
@@ -80,6 +86,10 @@ public struct Toolchain: Sendable {
                 `.build/release/lessons` again.
                 """)
         }
+        guard FileManager.default.isExecutableFile(atPath: runtimeDirectory + "/" + supervisorName) else {
+            throw ToolchainError(message: "\(runtimeDirectory)/\(supervisorName), which runs the experiments, is missing. "
+                + "Build it with `swift build -c release`, then run `.build/release/lessons` again.")
+        }
         // SwiftPM 5.x put module files beside the libraries; 6.x puts them under Modules/.
         let candidates = [runtimeDirectory + "/Modules", runtimeDirectory]
         guard let moduleDirectory = candidates.first(where: {
@@ -87,7 +97,30 @@ public struct Toolchain: Sendable {
         }) else {
             throw ToolchainError(message: "no Recurrent.swiftmodule under \(runtimeDirectory); rebuild with `swift build -c release`")
         }
-        return Toolchain(compiler: compiler, runtimeDirectory: runtimeDirectory, moduleDirectory: moduleDirectory)
+        let toolchain = Toolchain(compiler: compiler, runtimeDirectory: runtimeDirectory, moduleDirectory: moduleDirectory)
+        if let missing = toolchain.missingHeaders.first {
+            throw ToolchainError(message: """
+                the engine's build in \(runtimeDirectory) was made from sources that are no longer where it expects \
+                them (\(missing) is missing: was the project moved or copied?). Run `swift build -c release` in the \
+                project to bring the build up to date, then run the command again; cached lesson results are kept.
+                """)
+        }
+        return toolchain
+    }
+
+    /// Headers the C module maps of the build name but that do not exist: `swift build`
+    /// writes absolute paths into them, so a project moved after building points at its old
+    /// place until it is built again.
+    var missingHeaders: [String] {
+        clangModuleMaps.flatMap { path -> [String] in
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+            return text.split(separator: "\n").compactMap { line -> String? in
+                guard line.contains("header \""), let start = line.firstIndex(of: "\""),
+                      let end = line[line.index(after: start)...].firstIndex(of: "\"") else { return nil }
+                let header = String(line[line.index(after: start)..<end])
+                return header.hasPrefix("/") && !FileManager.default.fileExists(atPath: header) ? header : nil
+            }
+        }
     }
 
     private static func findOnPath(_ name: String, path: String) throws -> String {
