@@ -22,6 +22,7 @@ extension BuildPipeline {
     func run(display: ProgressDisplay, writeSite: Bool = true) throws -> Report {
         let lock = try BuildLock(cacheDirectory: paths.cache)
         defer { withExtendedLifetime(lock) {} }
+        runner.pruneModuleCaches()
         var report = Report()
         let parsed = try parseLessons()
         if let only = options.only {

@@ -30,8 +30,14 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw ValidationError("cannot read \(file): \(error.localizedDescription)")
         }
+        // A folder of its own, so a build of the same lesson running meanwhile never sees this
+        // run's files (the module cache is shared: the compiler locks it).
+        let ownFolder = paths.cache.appendingPathComponent("run-\(getpid())")
+        Self.removeFoldersOfEndedRuns(in: paths.cache)
+        defer { try? FileManager.default.removeItem(at: ownFolder) }
         let runner = LessonRunner(
-            toolchain: try Toolchain.locate(), projectRoot: paths.root, workDirectory: paths.cache.appendingPathComponent("work"))
+            toolchain: try Toolchain.locate(), projectRoot: paths.root, workDirectory: paths.cache.appendingPathComponent("work"),
+            programDirectory: ownFolder)
         do throws(LessonError) {
             let lesson = try Lesson(text: text, path: path)
             let executed = try runner.run(lesson, checkClaims: false)
@@ -40,6 +46,14 @@ struct RunCommand: ParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
+        }
+    }
+
+    /// Deletes `run-PID` folders whose process is gone (a run stopped with Ctrl-C).
+    static func removeFoldersOfEndedRuns(in cache: URL) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? [] where name.hasPrefix("run-") {
+            guard let pid = pid_t(name.dropFirst(4)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: cache.appendingPathComponent(name))
         }
     }
 

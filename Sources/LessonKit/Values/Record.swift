@@ -1,7 +1,8 @@
 /// Makes `value` available to the lesson's prose as `{{name}}` or `{{name:FORMAT}}` (see
 /// `NumberFormat`), so every number in the text comes from the run.
 ///
-/// Names are letters, digits, `.`, `_` and `-`; recording a name twice keeps the last value.
+/// Names are letters, digits, `.`, `_` and `-`; recording a name twice is an error naming both
+/// lines (the prose would otherwise show one of two values without saying which).
 public func record(_ name: String, _ value: Double, file: StaticString = #file, line: UInt = #line) {
     ExperimentSession.record(name, value: .number(value), file: "\(file)", line: Int(line))
 }
