@@ -51,7 +51,14 @@ struct BuildCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
         }
         if report.siteWritten {
-            print("wrote \(report.filesWritten.count) files to \(paths.relative(paths.site))")
+            let site = paths.relative(paths.site)
+            print("wrote \(report.written.written.count) files to \(site)")
+            for path in report.written.removed { print("removed \(site)/\(path): the build made it before and makes it no more") }
+            for path in report.written.replaced { print("replaced \(site)/\(path), which the build had not made, with the build's own") }
+            if !report.written.kept.isEmpty {
+                print("kept \(report.written.kept.count) file\(report.written.kept.count == 1 ? "" : "s") the build did not make: "
+                      + report.written.kept.map { "\(site)/\($0)" }.joined(separator: ", "))
+            }
         }
         guard report.failures.isEmpty else {
             let unchanged = report.siteWritten ? "the site shows them as error pages" : "\(paths.relative(paths.site)) was left unchanged"

@@ -6,9 +6,12 @@ extension BuildPipeline {
     struct Report {
         var outcomes: [Outcome] = []
         var failures: [LessonError] = []
-        var filesWritten: [String] = []
+        /// What writing the site did: the files written, and those kept, removed or replaced.
+        var written = SiteDirectory.Report()
         /// The site's files as rendered, also when nothing was written.
         var renderedFiles: [String: String] = [:]
+        /// The static files the site carries, by their path in it.
+        var assets: [String: URL] = [:]
         /// Problems that did not stop the build (hand-typed results, unsupported TeX), with
         /// their lesson lines.
         var warnings: [SiteProblem] = []
@@ -59,7 +62,8 @@ extension BuildPipeline {
             return PageSource(slug: lesson.slug, title: lesson.frontMatter.title, summary: lesson.frontMatter.summary,
                               order: lesson.frontMatter.order, markdown: "")
         }
-        let rendered = SiteWriter.render(pages, index: index)
+        report.assets = paths.assetFiles()
+        let rendered = SiteWriter.render(pages, index: index, assets: Set(report.assets.keys))
         report.renderedFiles = rendered.files
         for problem in rendered.problems {
             if problem.isError || options.strict {
@@ -70,7 +74,7 @@ extension BuildPipeline {
         }
         report.failures.sort { ($0.path, $0.line ?? 0) < ($1.path, $1.line ?? 0) }
         guard writeSite, report.failures.isEmpty || options.allowFailures else { return report }
-        report.filesWritten = try SiteWriter.write(rendered.files, to: paths.site, keepingOtherFiles: options.only != nil)
+        report.written = try SiteWriter.write(rendered.files, assets: report.assets, to: paths.site, keepingOtherFiles: options.only != nil)
         report.siteWritten = true
         return report
     }

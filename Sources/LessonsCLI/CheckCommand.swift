@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Notebook
+import Site
 
 /// `lessons check`: prove the committed site is what the code produces.
 struct CheckCommand: ParsableCommand {
@@ -38,21 +39,27 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data("check failed: \(report.failures.count) lesson problem(s)\n".utf8))
             throw ExitCode.failure
         }
-        let differences = Self.differences(expected: report.renderedFiles, in: paths.site)
+        var expected = report.renderedFiles.mapValues { Data($0.utf8) }
+        for (path, source) in report.assets { expected[path] = (try? Data(contentsOf: source)) ?? Data() }
+        expected[SiteDirectory.manifestName] = Data(SiteDirectory.manifest(listing: expected.keys).utf8)
+        let differences = Self.differences(expected: expected, in: paths.site)
         guard differences.isEmpty else {
             FileHandle.standardError.write(Data((
                 ["\(paths.relative(paths.site)) differs from what the lessons produce (run `lessons build` and commit):"]
                 + differences.map { "  \($0)" }).joined(separator: "\n").utf8 + Data("\n".utf8)))
             throw ExitCode.failure
         }
-        print("\(paths.relative(paths.site)) matches what the lessons produce (\(report.renderedFiles.count) files)")
+        print("\(paths.relative(paths.site)) matches what the lessons produce (\(expected.count) files)")
     }
 
-    /// One line per file that is missing, extra or different.
-    static func differences(expected: [String: String], in directory: URL) -> [String] {
-        let present = Set((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+    /// One line per file that is missing, extra or different. Files the build did not make
+    /// (not in the committed manifest) are the author's business and are not compared.
+    static func differences(expected: [String: Data], in directory: URL) -> [String] {
+        let site = SiteDirectory(directory)
+        let present = Set(site.existingFiles)
+        let madeByBuild = site.manifestEntries ?? present
         var lines: [String] = []
-        for name in Set(expected.keys).union(present).sorted() {
+        for name in Set(expected.keys).union(present.intersection(madeByBuild)).sorted() {
             guard let contents = expected[name] else {
                 lines.append("extra:     \(name)")
                 continue
@@ -62,10 +69,11 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             let actual = try? Data(contentsOf: directory.appendingPathComponent(name))
-            if actual != Data(contents.utf8) {
+            if actual != contents {
                 lines.append("differs:   \(name)")
                 if name.hasSuffix(".html"), let actual {
-                    lines += PageValueDifferences.differences(page: name, committed: String(decoding: actual, as: UTF8.self), rendered: contents)
+                    lines += PageValueDifferences.differences(
+                        page: name, committed: String(decoding: actual, as: UTF8.self), rendered: String(decoding: contents, as: UTF8.self))
                         .map { "  " + $0 }
                 }
             }

@@ -5,6 +5,8 @@ struct ProjectPaths {
     let root: URL
     var lessons: URL { root.appendingPathComponent("lessons") }
     var site: URL { root.appendingPathComponent("site") }
+    /// Static files the pages use (images, a `CNAME`…), copied into the site as `assets/`.
+    var assets: URL { lessons.appendingPathComponent("assets") }
     /// Generated programs, their outputs and the compiler's module cache; never committed.
     var cache: URL { root.appendingPathComponent(".lessons-cache") }
 
@@ -16,6 +18,20 @@ struct ProjectPaths {
     func relative(_ url: URL) -> String {
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         return url.path.hasPrefix(rootPath) ? String(url.path.dropFirst(rootPath.count)) : url.path
+    }
+
+    /// Every file under `lessons/assets/`, by its path in the site (`assets/…`).
+    func assetFiles() -> [String: URL] {
+        guard let enumerator = FileManager.default.enumerator(atPath: assets.path) else { return [:] }
+        var files: [String: URL] = [:]
+        while let path = enumerator.nextObject() as? String {
+            let url = assets.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files["assets/" + path] = url
+            }
+        }
+        return files
     }
 
     /// The lesson files, `lessons/*.md`, sorted by name.

@@ -1,8 +1,6 @@
 import Foundation
 
-/// Writes the whole site at once: every page goes into a fresh directory beside the
-/// destination, which replaces the old site only when all of it is written. A build that fails
-/// half-way leaves the previous site as it was.
+/// Renders the whole site, and writes it at once (see `SiteDirectory`).
 public enum SiteWriter {
     /// The stylesheet's file name; pages link it relatively.
     static let stylesheetName = "style.css"
@@ -10,56 +8,21 @@ public enum SiteWriter {
     /// Renders `pages` and replaces `destination` with the result.
     ///
     /// - Parameter index: the lessons the index lists; `pages` if `nil`.
-    /// - Returns: the files written, relative to `destination`, sorted.
     @discardableResult
-    public static func write(_ pages: [PageSource], index: [PageSource]? = nil, to destination: URL) throws -> [String] {
+    public static func write(_ pages: [PageSource], index: [PageSource]? = nil, to destination: URL) throws -> SiteDirectory.Report {
         try write(render(pages, index: index).files, to: destination)
     }
 
-    /// Replaces `destination` with `files` (name to contents).
+    /// Replaces `destination` with `files` (path to contents) and `assets` (path to the file
+    /// to copy), keeping the files the build did not make (see `SiteDirectory`).
     ///
-    /// - Parameter keepingOtherFiles: whether files of the current site that are not in
-    ///   `files` stay (a partial build) or go (a full build).
-    /// - Returns: the files written, relative to `destination`, sorted.
+    /// - Parameter keepingOtherFiles: whether the build's own files of the current site that
+    ///   are not in `files` stay (a partial build) or go (a full build).
     @discardableResult
-    public static func write(_ files: [String: String], to destination: URL, keepingOtherFiles: Bool = false) throws -> [String] {
-        var files = files
-        let fileManager = FileManager.default
-        if keepingOtherFiles, let existing = try? fileManager.contentsOfDirectory(atPath: destination.path) {
-            for name in existing where files[name] == nil {
-                if let contents = try? String(contentsOf: destination.appendingPathComponent(name), encoding: .utf8) {
-                    files[name] = contents
-                }
-            }
-        }
-        let parent = destination.deletingLastPathComponent()
-        // Staging or retired directories left by a build that was killed mid-swap; the caller
-        // holds the build lock, so none of them belongs to a running build.
-        for name in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? []
-        where name.hasPrefix("\(destination.lastPathComponent).tmp-") || name.hasPrefix("\(destination.lastPathComponent).old-") {
-            try? fileManager.removeItem(at: parent.appendingPathComponent(name))
-        }
-        let suffix = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let staging = parent.appendingPathComponent("\(destination.lastPathComponent).tmp-\(suffix)")
-        let retired = parent.appendingPathComponent("\(destination.lastPathComponent).old-\(suffix)")
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-        do {
-            for (name, contents) in files {
-                try Data(contents.utf8).write(to: staging.appendingPathComponent(name))
-            }
-            if fileManager.fileExists(atPath: destination.path) {
-                try fileManager.moveItem(at: destination, to: retired)
-            }
-            try fileManager.moveItem(at: staging, to: destination)
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            if !fileManager.fileExists(atPath: destination.path) {
-                try? fileManager.moveItem(at: retired, to: destination)
-            }
-            throw error
-        }
-        try? fileManager.removeItem(at: retired)
-        return files.keys.sorted()
+    public static func write(
+        _ files: [String: String], assets: [String: URL] = [:], to destination: URL, keepingOtherFiles: Bool = false
+    ) throws -> SiteDirectory.Report {
+        try SiteDirectory(destination).replace(with: files, assets: assets, keepingBuildFiles: keepingOtherFiles)
     }
 
     /// The files of a site and what rendering them found.
@@ -70,12 +33,16 @@ public enum SiteWriter {
     }
 
     /// Every file of the site, by name, without touching the disk.
-    public static func render(_ pages: [PageSource], index: [PageSource]? = nil) -> Rendered {
+    ///
+    /// - Parameter assets: the paths (`assets/…`) of the static files the site will carry, which
+    ///   the lessons may link to; every relative link is checked against them and the pages.
+    public static func render(_ pages: [PageSource], index: [PageSource]? = nil, assets: Set<String> = []) -> Rendered {
         let ordered = pages.sorted { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
         let listed = (index ?? pages).sorted { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
         var rendered = Rendered(files: ["index.html": PageTemplate.index(listed), stylesheetName: Stylesheet.css], problems: [])
+        let linkTargets = Set(listed.map { "\($0.slug).html" }).union(assets).union(rendered.files.keys)
         for page in ordered {
-            let body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML, values: page.values)
+            let body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML, values: page.values, linkTargets: linkTargets)
             rendered.files["\(page.slug).html"] = PageTemplate.lesson(page, rendered: body, lessons: listed)
             for problem in body.problems {
                 let line = problem.line < page.sourceLines.count ? page.sourceLines[problem.line] : 0
@@ -98,8 +65,8 @@ public struct SiteProblem: Equatable, Sendable, CustomStringConvertible {
     public let message: String
     public let kind: LineProblem.Kind
 
-    /// Raw TeX stops the build; the others are warnings (errors with `--strict`).
-    public var isError: Bool { kind == .rawTeX }
+    /// Raw TeX and broken links stop the build; the others are warnings (errors with `--strict`).
+    public var isError: Bool { kind == .rawTeX || kind == .brokenLink }
 
     /// `lessons/NAME.md:LINE: message`.
     public var description: String { path + (line.map { ":\($0)" } ?? "") + ": " + message }

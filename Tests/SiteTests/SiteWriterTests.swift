@@ -60,17 +60,53 @@ import Testing
         ])
     }
 
-    @Test func writeReplacesTheWholeDirectory() throws {
+    @Test func writeReplacesTheBuildsFilesAndKeepsTheOthers() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("site-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let site = root.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        try "stale".write(to: site.appendingPathComponent("old.html"), atomically: true, encoding: .utf8)
-        let written = try SiteWriter.write(Self.pages, to: site)
-        #expect(written == ["01-a.html", "02-b.html", "index.html", "style.css"])
-        let listing = try FileManager.default.contentsOfDirectory(atPath: site.path).sorted()
-        #expect(listing == written)
+        // Files an author put there: no manifest yet, so the build cannot know them from its own.
+        try "example.org".write(to: site.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
+        let first = try SiteWriter.write(Self.pages, to: site)
+        #expect(first.written == [".lessons-manifest", "01-a.html", "02-b.html", "index.html", "style.css"])
+        #expect(first.kept.isEmpty, "without a manifest every old file counts as the build's")
+        #expect(try String(contentsOf: site.appendingPathComponent(".lessons-manifest"), encoding: .utf8)
+            == ".lessons-manifest\n01-a.html\n02-b.html\nindex.html\nstyle.css\n")
+
+        // Now the manifest tells them apart: the author's files stay, the old page goes.
+        try "example.org".write(to: site.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("img"), withIntermediateDirectories: true)
+        try Data([0x89, 0x50]).write(to: site.appendingPathComponent("img/logo.png"))
+        try "".write(to: site.appendingPathComponent(".nojekyll"), atomically: true, encoding: .utf8)
+        let asset = root.appendingPathComponent("figure.png")
+        try Data([1, 2, 3]).write(to: asset)
+        let second = try SiteWriter.write([Self.pages[1]].reduce(into: [String: String]()) { files, page in
+            files = SiteWriter.render([page]).files
+        }, assets: ["assets/figure.png": asset], to: site)
+        #expect(second.removed == ["02-b.html"])
+        #expect(second.kept == [".nojekyll", "CNAME", "img/logo.png"])
+        #expect(try Data(contentsOf: site.appendingPathComponent("img/logo.png")) == Data([0x89, 0x50]))
+        #expect(try Data(contentsOf: site.appendingPathComponent("assets/figure.png")) == Data([1, 2, 3]))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("02-b.html").path))
         // Nothing is left beside the site: no staging or retired directories.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["figure.png", "site"])
+    }
+
+    @Test func brokenAndUnsafeLinksAreFound() {
+        let page = PageSource(slug: "01-a", title: "A", summary: nil, order: 1, markdown: """
+            See [the next lesson](02-b.html#part), [a figure](assets/plot.png), [gone](assets/none.png),
+            [a source](02-b.md), ![old](lessons/assets/plot.png) and [run](javascript:alert(1)).
+            [Web](https://example.org) and [here](#top) are not checked.
+            """, sourcePath: "lessons/01-a.md", sourceLines: [4, 5, 6])
+        let rendered = SiteWriter.render([page, Self.pages[0]], assets: ["assets/plot.png"])
+        let problems = rendered.problems.map(\.description)
+        #expect(problems.contains("lessons/01-a.md:4: the link to `assets/none.png` goes nowhere: no lesson page or file in lessons/assets/ has that name"))
+        #expect(problems.contains("lessons/01-a.md:5: the link to `02-b.md` goes nowhere: link to the page, `02-b.html`"))
+        #expect(problems.contains { $0.contains("`lessons/assets/plot.png` goes nowhere: the site carries lessons/assets/ as `assets/`") })
+        #expect(problems.contains { $0.hasPrefix("lessons/01-a.md:5: a link to `javascript:alert(1)` would run code") })
+        #expect(problems.count == 4, "\(problems)")
+        let html = rendered.files["01-a.html"] ?? ""
+        #expect(!html.contains("javascript:"), "the unsafe link is dropped")
+        #expect(html.contains(" and run."))
     }
 }

@@ -26,6 +26,10 @@ public struct LineProblem: Equatable, Sendable {
         case rawTeX
         /// A number that reads as a result but was typed by hand (see `ProseChecks`).
         case handTypedNumber
+        /// A relative link or image to a file the site does not have.
+        case brokenLink
+        /// A `javascript:` (or similar) link, dropped.
+        case unsafeLink
     }
 
     /// 0-based line of the Markdown.
@@ -33,8 +37,8 @@ public struct LineProblem: Equatable, Sendable {
     public let kind: Kind
     public let message: String
 
-    /// Raw TeX stops the build; the others are warnings (errors with `--strict`).
-    public var isError: Bool { kind == .rawTeX }
+    /// Raw TeX and broken links stop the build; the others are warnings (errors with `--strict`).
+    public var isError: Bool { kind == .rawTeX || kind == .brokenLink }
 }
 
 /// A value spliced into the prose, as the page shows it: its text, and for a value an
@@ -86,9 +90,13 @@ public enum MarkdownRenderer {
     ///     lesson opts in with `raw-html: true` in its front matter).
     ///   - values: the values whose placeholders (`InlineValue.placeholder(i)`) the Markdown
     ///     holds, in order.
-    public static func render(_ markdown: String, allowRawHTML: Bool = false, values: [InlineValue] = []) -> RenderedMarkdown {
+    ///   - linkTargets: the site's files a relative link may point at (see `LinkTarget`);
+    ///     `nil` checks no links.
+    public static func render(
+        _ markdown: String, allowRawHTML: Bool = false, values: [InlineValue] = [], linkTargets: Set<String>? = nil
+    ) -> RenderedMarkdown {
         let math = MathExtractor(markdown)
-        var (html, findings) = lock.withLock { cmarkHTML(math.markdown, allowRawHTML: allowRawHTML) }
+        var (html, findings) = lock.withLock { cmarkHTML(math.markdown, allowRawHTML: allowRawHTML, linkTargets: linkTargets) }
         html = HTMLPostprocessing.alignTableCellsWithCSS(html)
         let headings = HeadingAnchors.assign(findings.headings.map { ($0.0, HTMLPostprocessing.plainValues(in: $0.1, values: values)) })
         html = HeadingAnchors.insert(headings, into: html)
@@ -111,7 +119,7 @@ public enum MarkdownRenderer {
     }
 
     /// cmark's HTML after the tree adjustments, and what the adjustments found.
-    private static func cmarkHTML(_ markdown: String, allowRawHTML: Bool) -> (String, TreeAdjustments.Findings) {
+    private static func cmarkHTML(_ markdown: String, allowRawHTML: Bool, linkTargets: Set<String>?) -> (String, TreeAdjustments.Findings) {
         registerExtensions
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
         guard let parser = cmark_parser_new(options) else { return ("", .init()) }
@@ -129,7 +137,7 @@ public enum MarkdownRenderer {
         }
         guard let document = cmark_parser_finish(parser) else { return ("", .init()) }
         defer { cmark_node_free(document) }
-        let findings = TreeAdjustments.apply(to: document, allowRawHTML: allowRawHTML)
+        let findings = TreeAdjustments.apply(to: document, allowRawHTML: allowRawHTML, linkTargets: linkTargets)
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return ("", findings) }
         defer { free(rendered) }
         return (String(cString: rendered), findings)

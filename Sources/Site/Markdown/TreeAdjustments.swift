@@ -12,10 +12,14 @@ enum TreeAdjustments {
         var problems: [(line: Int, kind: LineProblem.Kind, message: String)] = []
     }
 
-    /// Adjusts `document` in place and checks its prose.
-    static func apply(to document: OpaquePointer, allowRawHTML: Bool) -> Findings {
+    /// Adjusts `document` in place and checks its prose and links.
+    ///
+    /// - Parameter linkTargets: the files of the site a relative link may point at; `nil`
+    ///   checks none.
+    static func apply(to document: OpaquePointer, allowRawHTML: Bool, linkTargets: Set<String>? = nil) -> Findings {
         var codeBlocks: [OpaquePointer] = []
         var rawHTML: [OpaquePointer] = []
+        var unsafeLinks: [OpaquePointer] = []
         var findings = Findings()
         // Adjacent text nodes (cmark splits text at characters that might start markup) become
         // one, so a number is never checked in pieces.
@@ -31,6 +35,15 @@ enum TreeAdjustments {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTML.append(node)
             case CMARK_NODE_HEADING: findings.headings.append((Int(cmark_node_get_heading_level(node)), plainText(of: node)))
             case CMARK_NODE_TEXT: findings.problems += checkProse(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let line = Int(cmark_node_get_start_line(node))
+                if LinkTarget.isUnsafe(url) {
+                    unsafeLinks.append(node)
+                    findings.problems.append((line, .unsafeLink, "a link to `\(url.prefix(40))` would run code in the reader's browser; it is shown as text"))
+                } else if let linkTargets, let problem = LinkTarget.problem(url, targets: linkTargets) {
+                    findings.problems.append((line, .brokenLink, problem))
+                }
             default: break
             }
         }
@@ -42,6 +55,15 @@ enum TreeAdjustments {
                     ? "<p class=\"raw-html\">\(escaped.trimmingCharacters(in: .newlines))</p>\n" : escaped
                 cmark_node_set_literal(node, shown)
             }
+        }
+        for node in unsafeLinks {
+            // The link's text stays; the link goes.
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_insert_before(node, child)
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
         }
         for node in codeBlocks {
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
