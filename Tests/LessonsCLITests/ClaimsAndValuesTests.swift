@@ -136,4 +136,30 @@ import Testing
         #expect(result.standardError.contains("lessons/01-tex.md:8: `\\lVert` outside a formula shows as raw TeX"), "\(result.standardError)")
         #expect(!result.standardError.contains(":5:"))
     }
+
+    @Test func aValueThatIsNotANumberFailsWhereTheProseShowsIt() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        try project.write(lesson: "01-nan.md", """
+            ---
+            title: NaN
+            ---
+
+            The loss ended at {{loss:.1%}}; the exploding run at {{exploded}}.
+
+            ```swift experiment
+            record("loss", Double.nan)
+            record("exploded", Double.infinity, allowNonFinite: true)
+            ```
+            """)
+        let result = try project.build()
+        #expect(result.status != 0)
+        #expect(result.standardError.contains(
+            "lessons/01-nan.md:5: `{{loss:.1%}}` would show nan: the value recorded at line 8 is not a number."), "\(result.standardError)")
+        #expect(result.standardOutput.contains("FAILED"), "the summary says so too")
+        try project.write(lesson: "01-nan.md", try project.read("lessons/01-nan.md").replacingOccurrences(of: "Double.nan", with: "0.25"))
+        let fixed = try project.build()
+        #expect(fixed.status == 0, "\(fixed.standardError)")
+        #expect(withoutValueLinks(try project.read("site/01-nan.html")).contains("the exploding run at inf."))
+    }
 }

@@ -47,9 +47,11 @@ public enum ExperimentSession {
         ]
     }
 
-    static func record(_ name: String, value: ChannelValue, file: String, line: Int) {
-        OutputChannel.shared.send(["event": .string("record"), "name": .string(name), "value": value,
-                                   "file": .string(file), "line": .integer(line)])
+    static func record(_ name: String, value: ChannelValue, allowNonFinite: Bool = false, file: String, line: Int) {
+        var record: [String: ChannelValue] = ["event": .string("record"), "name": .string(name), "value": value,
+                                              "file": .string(file), "line": .integer(line)]
+        if allowNonFinite { record["nonFinite"] = .bool(true) }
+        OutputChannel.shared.send(record)
     }
 
     static func claim(_ text: String, holds: Bool, detail: String?, file: String, line: Int) {

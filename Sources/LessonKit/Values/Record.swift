@@ -3,8 +3,12 @@
 ///
 /// Names are letters, digits, `.`, `_` and `-`; recording a name twice is an error naming both
 /// lines (the prose would otherwise show one of two values without saying which).
-public func record(_ name: String, _ value: Double, file: StaticString = #file, line: UInt = #line) {
-    ExperimentSession.record(name, value: .number(value), file: "\(file)", line: Int(line))
+///
+/// A value that is not a number (NaN, an infinity) stops the build where the prose shows it,
+/// since a page that says "nan" has a bug; pass `allowNonFinite: true` when the lesson means to
+/// show one (an exploding run's loss).
+public func record(_ name: String, _ value: Double, allowNonFinite: Bool = false, file: StaticString = #file, line: UInt = #line) {
+    ExperimentSession.record(name, value: .number(value), allowNonFinite: allowNonFinite, file: "\(file)", line: Int(line))
 }
 
 /// Records a whole number for the prose (see `record(_:_:)`).
@@ -13,8 +17,8 @@ public func record(_ name: String, _ value: Int, file: StaticString = #file, lin
 }
 
 /// Records a `Float` for the prose (see `record(_:_:)`).
-public func record(_ name: String, _ value: Float, file: StaticString = #file, line: UInt = #line) {
-    ExperimentSession.record(name, value: .number(Double(value)), file: "\(file)", line: Int(line))
+public func record(_ name: String, _ value: Float, allowNonFinite: Bool = false, file: StaticString = #file, line: UInt = #line) {
+    ExperimentSession.record(name, value: .number(Double(value)), allowNonFinite: allowNonFinite, file: "\(file)", line: Int(line))
 }
 
 /// Records a piece of text for the prose, inserted as it is.

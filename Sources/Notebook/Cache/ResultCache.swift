@@ -17,6 +17,8 @@ public struct ResultCache: Sendable {
         let outputs: [BlockOutput]
         let values: [String: RecordedValue]
         let recordLines: [String: Int]
+        /// Absent in entries made before the field existed (none allowed).
+        let nonFiniteAllowed: [String]?
         let claims: [Claim]
         /// Data files read, with their content digests when the lesson ran.
         let dataFiles: [String: String]
@@ -41,7 +43,7 @@ public struct ResultCache: Sendable {
         }
         return ExecutedLesson(
             lesson: lesson, outputs: entry.outputs, values: entry.values, recordLines: entry.recordLines,
-            claims: entry.claims, dataFiles: entry.dataFiles.keys.sorted())
+            nonFiniteAllowed: Set(entry.nonFiniteAllowed ?? []), claims: entry.claims, dataFiles: entry.dataFiles.keys.sorted())
     }
 
     /// The values and their `record` lines from the last successful run, whatever has changed
@@ -69,7 +71,7 @@ public struct ResultCache: Sendable {
         }
         let entry = Entry(
             key: key, outputs: executed.outputs, values: executed.values, recordLines: executed.recordLines,
-            claims: executed.claims, dataFiles: digests, seconds: seconds)
+            nonFiniteAllowed: executed.nonFiniteAllowed.sorted(), claims: executed.claims, dataFiles: digests, seconds: seconds)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -32,9 +32,11 @@ public struct ProgramTranscript {
         if termination == .exited(0) && finished {
             let dataFiles = Set(records.filter { $0.event == "data" }.compactMap { $0.fields["path"] as? String }).sorted()
             let recorded = try recordedValues(of: lesson)
+            let nonFinite = Set(records.filter { $0.event == "record" && ($0.fields["nonFinite"] as? Bool) == true }
+                .compactMap { $0.fields["name"] as? String })
             let executed = ExecutedLesson(
                 lesson: lesson, outputs: blockOutputs(limit: outputLimit), values: recorded.values, recordLines: recorded.lines,
-                claims: claims, dataFiles: dataFiles)
+                nonFiniteAllowed: nonFinite, claims: claims, dataFiles: dataFiles)
             if checkClaims { try Self.checkClaims(executed) }
             return executed
         }

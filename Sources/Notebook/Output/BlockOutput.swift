@@ -69,14 +69,17 @@ public struct ExecutedLesson: Equatable, Sendable {
     public let values: [String: RecordedValue]
     /// For each recorded name, the lesson line of the `record` call that made it.
     public let recordLines: [String: Int]
+    /// Names recorded with `allowNonFinite: true`: the prose may show them as nan or inf.
+    public let nonFiniteAllowed: Set<String>
     public let claims: [Claim]
     /// Project-relative paths of the data files the experiments read (see `lessonData`).
     public let dataFiles: [String]
 
     public init(
         lesson: Lesson, outputs: [BlockOutput], values: [String: RecordedValue] = [:], recordLines: [String: Int] = [:],
-        claims: [Claim] = [], dataFiles: [String] = []
+        nonFiniteAllowed: Set<String> = [], claims: [Claim] = [], dataFiles: [String] = []
     ) {
+        self.nonFiniteAllowed = nonFiniteAllowed
         self.lesson = lesson
         self.outputs = outputs
         self.values = values

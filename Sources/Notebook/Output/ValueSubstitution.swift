@@ -88,6 +88,13 @@ enum ValueSubstitution {
                 throw LessonError(path: path, line: lineNumber,
                                   message: "`{{\(reference)}}`: unknown format `\(specification)` (use .2f, .1%, .3e, .4g, d, ,d or p)")
             }
+            if !number.isFinite && !executed.nonFiniteAllowed.contains(name) {
+                let recorded = executed.recordLines[name].map { " at line \($0)" } ?? ""
+                throw LessonError(path: path, line: lineNumber, message: """
+                    `{{\(reference)}}` would show \(format.string(number)): the value recorded\(recorded) is not a number. \
+                    If the lesson expects that, record it with `record("\(name)", value, allowNonFinite: true)`
+                    """)
+            }
             text = format.string(number)
         }
         return SplicedValue(text: text, name: name, recordLine: executed.recordLines[name], proseLine: lineNumber)
