@@ -40,8 +40,15 @@ struct RunCommand: ParsableCommand {
             programDirectory: ownFolder)
         do throws(LessonError) {
             let lesson = try Lesson(text: text, path: path)
-            let executed = try runner.run(lesson, checkClaims: false)
-            print(Self.transcript(executed), terminator: "")
+            // What the blocks print appears as they print it; values and claims follow.
+            let executed = try runner.run(lesson, checkClaims: false, live: { text, isError in
+                if isError {
+                    FileHandle.standardError.write(Data(text.utf8))
+                } else {
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
+            })
+            print(Self.summary(executed), terminator: "")
             try ProgramTranscript.checkClaims(executed)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
@@ -57,19 +64,9 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// The lesson's outputs as terminal text: a header per block, then what it printed.
-    static func transcript(_ executed: ExecutedLesson) -> String {
+    /// The recorded values and the claims, after the outputs.
+    static func summary(_ executed: ExecutedLesson) -> String {
         var text = ""
-        for block in executed.lesson.blocks {
-            text += "── \(executed.lesson.path):\(block.fenceLine)" + (block.options.id.map { " (\($0))" } ?? "") + "\n"
-            guard let output = executed.outputs.first(where: { $0.blockIndex == block.index }) else { continue }
-            for segment in output.segments {
-                switch segment {
-                case .text(let printed): text += printed.hasSuffix("\n") || printed.isEmpty ? printed : printed + "\n"
-                case .markdown(let markdown): text += markdown + "\n"
-                }
-            }
-        }
         if !executed.values.isEmpty {
             text += "── recorded values\n"
             for name in executed.values.keys.sorted() {

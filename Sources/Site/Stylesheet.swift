@@ -61,6 +61,7 @@ enum Stylesheet {
         pre code { white-space: pre; }
         pre.experiment { border-left: 3px solid var(--accent); }
         pre.output { background: var(--output-background); border-left: 3px solid var(--output-border); }
+        pre.output.stderr { border-left-color: var(--error); }
         details.hidden-code { margin: 1rem 0; }
         details.hidden-code summary { cursor: pointer; color: var(--muted); font-size: 0.9rem; }
         .hl-keyword { color: var(--keyword); }

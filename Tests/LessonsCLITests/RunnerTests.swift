@@ -231,14 +231,17 @@ import Testing
         let project = try ScratchProject()
         defer { project.remove() }
         try project.write(lesson: "01-a.md", Self.lesson(title: "A", order: 1, code: "print(1)"))
+        try project.write(lesson: "02-b.md", Self.lesson(title: "B", order: 2, code: "print(2)"))
         #expect(try project.build().status == 0)
         #expect(try project.command("check").status == 0)
         try project.write("site/01-a.html", "edited by hand")
-        try project.write("site/stray.html", "not produced")
+        try project.write("site/stray.html", "an author's own page, not the build's to check")
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("lessons/02-b.md"))
         let check = try project.command("check")
         #expect(check.status != 0)
         #expect(check.standardError.contains("differs:   01-a.html"))
-        #expect(check.standardError.contains("extra:     stray.html"))
+        #expect(check.standardError.contains("extra:     02-b.html"), "the page of a deleted lesson")
+        #expect(!check.standardError.contains("stray.html"))
     }
 
     @Test func formatErrorsNameTheirLine() throws {

@@ -96,7 +96,12 @@ public struct LessonRunner: Sendable {
     ///
     /// - Parameter checkClaims: whether a false claim is an error (`lessons run` shows the
     ///   outputs first and reports the claims after).
-    public func run(_ lesson: Lesson, checkClaims: Bool = true, status: (@Sendable (Status) -> Void)? = nil) throws(LessonError) -> ExecutedLesson {
+    /// - Parameter live: receives the program's output as terminal text while it runs (see
+    ///   `LiveTranscript`), with `true` for standard error.
+    public func run(
+        _ lesson: Lesson, checkClaims: Bool = true, status: (@Sendable (Status) -> Void)? = nil,
+        live: (@Sendable (_ text: String, _ isError: Bool) -> Void)? = nil
+    ) throws(LessonError) -> ExecutedLesson {
         if lesson.blocks.isEmpty { return ExecutedLesson(lesson: lesson, outputs: []) }
         let directory = programDirectory.appendingPathComponent(lesson.slug)
         let files = ProgramFiles(directory: directory)
@@ -109,7 +114,7 @@ public struct LessonRunner: Sendable {
         }
         status?(.compiling)
         try compile(lesson, files: files)
-        return try execute(lesson, files: files, checkClaims: checkClaims, status: status)
+        return try execute(lesson, files: files, checkClaims: checkClaims, status: status, live: live)
     }
 
     private func compile(_ lesson: Lesson, files: ProgramFiles) throws(LessonError) {
@@ -141,7 +146,8 @@ public struct LessonRunner: Sendable {
     }
 
     private func execute(
-        _ lesson: Lesson, files: ProgramFiles, checkClaims: Bool, status: (@Sendable (Status) -> Void)?
+        _ lesson: Lesson, files: ProgramFiles, checkClaims: Bool, status: (@Sendable (Status) -> Void)?,
+        live: (@Sendable (String, Bool) -> Void)?
     ) throws(LessonError) -> ExecutedLesson {
         let timeLimit = lesson.frontMatter.timeout ?? Self.defaultTimeLimit
         var program = ChildProcess(
@@ -156,10 +162,14 @@ public struct LessonRunner: Sendable {
             workingDirectory: projectRoot.path,
             standardOutput: files.standardOutput, standardError: files.standardError,
             timeLimit: timeLimit, fileSizeLimit: Self.fileSizeLimit)
-        if let status {
-            let watcher = ChannelWatcher(path: files.channel)
-            status(.running(block: nil, progress: nil))
-            program.onTick = { status(watcher.status()) }
+        let transcript = live.map { LiveTranscript(lesson: lesson, files: files, write: $0) }
+        let watcher = status.map { _ in ChannelWatcher(path: files.channel) }
+        status?(.running(block: nil, progress: nil))
+        if status != nil || transcript != nil {
+            program.onTick = {
+                if let status, let watcher { status(watcher.status()) }
+                transcript?.poll()
+            }
         }
         let started = Date()
         let termination: ChildProcess.Termination
@@ -169,13 +179,14 @@ public struct LessonRunner: Sendable {
             throw LessonError(path: lesson.path, line: nil, message: "\(error)")
         }
         let elapsed = Date().timeIntervalSince(started)
-        let transcript = ProgramTranscript(
+        transcript?.poll()
+        let programTranscript = ProgramTranscript(
             standardOutput: (try? Data(contentsOf: URL(fileURLWithPath: files.standardOutput))) ?? Data(),
             standardError: (try? Data(contentsOf: URL(fileURLWithPath: files.standardError))) ?? Data(),
             records: OutputChannelRecord.read(from: files.channel))
         // What the page needs is in the transcript now; the files may be large.
         for file in [files.standardOutput, files.standardError, files.channel] { try? FileManager.default.removeItem(atPath: file) }
-        return try transcript.outcome(
+        return try programTranscript.outcome(
             of: lesson, termination: termination, elapsed: elapsed, timeLimit: timeLimit, outputLimit: Self.outputLimit,
             checkClaims: checkClaims)
     }

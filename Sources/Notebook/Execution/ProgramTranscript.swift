@@ -100,6 +100,15 @@ public struct ProgramTranscript {
                 break
             }
         }
+        // Standard error, block by block, after each block's other output.
+        let marks = records.filter { $0.event == "block" || $0.event == "finish" }
+        for (position, mark) in marks.enumerated() where mark.event == "block" {
+            guard let outputIndex = outputs.firstIndex(where: { $0.blockIndex == mark.integer("index") }) else { continue }
+            let start = mark.integer("stderr") ?? 0
+            let end = position + 1 < marks.count ? (marks[position + 1].integer("stderr") ?? standardError.count) : standardError.count
+            let text = Self.text(standardError, from: start, to: end, limit: limit)
+            if !text.isEmpty { outputs[outputIndex].segments.append(.errorText(text)) }
+        }
         return outputs
     }
 

@@ -6,6 +6,8 @@ public struct BlockOutput: Equatable, Sendable, Codable {
         case text(String)
         /// Markdown the block emitted through LessonKit, such as a table.
         case markdown(String)
+        /// What the block wrote to standard error (warnings, diagnostics), after the rest.
+        case errorText(String)
     }
 
     /// The block's position among the lesson's experiment blocks.
@@ -22,7 +24,7 @@ public struct BlockOutput: Equatable, Sendable, Codable {
         self.init(blockIndex: blockIndex, segments: text.isEmpty ? [] : [.text(text)])
     }
 
-    /// Everything printed, without the Markdown segments.
+    /// Everything printed to standard output, without the Markdown segments.
     public var text: String {
         segments.map { if case .text(let text) = $0 { text } else { "" } }.joined()
     }

@@ -75,19 +75,20 @@ public enum OutputSplicer {
             switch segment {
             case .text(let text): text.isEmpty ? nil : fencedOutput(text)
             case .markdown(let markdown): markdown
+            case .errorText(let text): text.isEmpty ? nil : fencedOutput(text, info: "output stderr")
             }
         }.joined(separator: "\n\n")
     }
 
     /// `text` in a fence longer than any backtick run that starts one of its lines, so nothing
     /// the experiment printed can close the fence early.
-    static func fencedOutput(_ text: String) -> String {
+    static func fencedOutput(_ text: String, info: String = "output") -> String {
         let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
         let lines: [Substring] = body.split(separator: "\n", omittingEmptySubsequences: false)
         let longestRun = lines
             .map { $0.drop(while: { $0 == " " }).prefix(while: { $0 == "`" }).count }
             .max() ?? 0
         let fence = String(repeating: "`", count: max(3, longestRun + 1))
-        return "\(fence)output\n\(body)\n\(fence)"
+        return "\(fence)\(info)\n\(body)\n\(fence)"
     }
 }

@@ -14,6 +14,8 @@ enum CodeBlockHTML {
         let anchor = words.first { $0.hasPrefix("anchor=") }.map { String($0.dropFirst("anchor=".count)) }
         let id = anchor.map { " id=\"\(HTMLText.escaped($0))\"" } ?? ""
         switch words.first {
+        case "output" where words.contains("stderr"):
+            return "<pre class=\"output stderr\" title=\"written to standard error\"><code>\(HTMLText.escaped(code))</code></pre>\n"
         case "output":
             return "<pre class=\"output\"><code>\(HTMLText.escaped(code))</code></pre>\n"
         case "swift":

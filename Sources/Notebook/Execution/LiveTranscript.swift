@@ -1,0 +1,94 @@
+import Foundation
+
+/// A running program's output as terminal text, as it arrives: a header line when a block
+/// begins, what the block printed, and the tables it emitted where it emitted them. Standard
+/// error goes to its own stream, as it comes. `lessons run` shows this while the lesson runs,
+/// so what a block printed is on the screen even if the lesson is stopped half-way.
+final class LiveTranscript: @unchecked Sendable {
+    private let lesson: Lesson
+    private let files: ProgramFiles
+    private let write: @Sendable (_ text: String, _ isError: Bool) -> Void
+    private let lock = NSLock()
+    private var channelOffset: UInt64 = 0
+    private var pendingChannel = Data()
+    /// Records read but not yet shown, because the output before them has not arrived.
+    private var queued: [[String: Any]] = []
+    private var shownOutput = 0
+    private var shownErrors = 0
+
+    init(lesson: Lesson, files: ProgramFiles, write: @escaping @Sendable (_ text: String, _ isError: Bool) -> Void) {
+        self.lesson = lesson
+        self.files = files
+        self.write = write
+    }
+
+    /// The header printed when block `index` begins.
+    static func header(for block: ExperimentBlock, in lesson: Lesson) -> String {
+        "── \(lesson.path):\(block.fenceLine)" + (block.options.id.map { " (\($0))" } ?? "") + "\n"
+    }
+
+    /// Shows whatever arrived since the last call.
+    func poll() {
+        lock.withLock {
+            // Sizes first: a record read after them can only point at or past them.
+            let outputSize = Self.size(of: files.standardOutput)
+            let errorSize = Self.size(of: files.standardError)
+            readChannel()
+            while let record = queued.first {
+                let offset = (record["stdout"] as? NSNumber)?.intValue ?? shownOutput
+                guard offset <= outputSize else { break }
+                queued.removeFirst()
+                showOutput(upTo: offset)
+                switch record["event"] as? String {
+                case "block":
+                    if let index = (record["index"] as? NSNumber)?.intValue, let block = lesson.blocks.first(where: { $0.index == index }) {
+                        write(Self.header(for: block, in: lesson), false)
+                    }
+                case "markdown":
+                    if let text = record["text"] as? String { write(text + "\n", false) }
+                default:
+                    break
+                }
+            }
+            if queued.isEmpty { showOutput(upTo: outputSize) }
+            if errorSize > shownErrors {
+                write(Self.text(of: files.standardError, from: shownErrors, to: errorSize), true)
+                shownErrors = errorSize
+            }
+        }
+    }
+
+    private func showOutput(upTo offset: Int) {
+        guard offset > shownOutput else { return }
+        write(Self.text(of: files.standardOutput, from: shownOutput, to: offset), false)
+        shownOutput = offset
+    }
+
+    private func readChannel() {
+        guard let handle = FileHandle(forReadingAtPath: files.channel) else { return }
+        defer { try? handle.close() }
+        try? handle.seek(toOffset: channelOffset)
+        let data = handle.readDataToEndOfFile()
+        channelOffset += UInt64(data.count)
+        pendingChannel.append(data)
+        while let newline = pendingChannel.firstIndex(of: UInt8(ascii: "\n")) {
+            let line = pendingChannel[pendingChannel.startIndex..<newline]
+            pendingChannel = Data(pendingChannel[(newline + 1)...])
+            guard let record = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  ["block", "markdown", "finish"].contains(record["event"] as? String ?? "") else { continue }
+            queued.append(record)
+        }
+    }
+
+    private static func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
+    }
+
+    private static func text(of path: String, from start: Int, to end: Int) -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
+        defer { try? handle.close() }
+        try? handle.seek(toOffset: UInt64(start))
+        let data = (try? handle.read(upToCount: end - start)) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
