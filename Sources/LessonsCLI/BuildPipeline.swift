@@ -39,6 +39,8 @@ struct BuildPipeline {
     let cache: ResultCache
 
     init(paths: ProjectPaths, options: Options) throws {
+        // Before anything is created there: a folder that is not a project gets no cache.
+        _ = try paths.lessonFiles()
         self.paths = paths
         self.options = options
         runner = LessonRunner(
@@ -53,12 +55,7 @@ struct BuildPipeline {
     func parseLessons() throws -> [(path: String, lesson: Result<Lesson, LessonError>)] {
         try paths.lessonFiles().map { file in
             let path = paths.relative(file)
-            do {
-                let text = try String(contentsOf: file, encoding: .utf8)
-                return (path, Result { () throws(LessonError) in try Lesson(text: text, path: path) })
-            } catch {
-                return (path, .failure(LessonError(path: path, line: nil, message: "cannot read the lesson: \(error.localizedDescription)")))
-            }
+            return (path, Result { () throws(LessonError) in try Lesson.load(from: file, path: path) })
         }
     }
 

@@ -28,4 +28,11 @@ struct LessonsCommand: ParsableCommand {
 struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: "The project root, holding lessons/ and site/.")
     var root: String = "."
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--root \(root): no such folder (the project root holds lessons/ and site/)")
+        }
+    }
 }

@@ -17,7 +17,7 @@ struct ListCommand: ParsableCommand {
         for file in try paths.lessonFiles() {
             let path = paths.relative(file)
             do {
-                let lesson = try Lesson(text: try String(contentsOf: file, encoding: .utf8), path: path)
+                let lesson = try Lesson.load(from: file, path: path)
                 let blocks = lesson.blocks.count
                 rows.append((lesson.frontMatter.order, path,
                              "\(lesson.frontMatter.title) (\(blocks) experiment block\(blocks == 1 ? "" : "s"))"))
@@ -28,7 +28,7 @@ struct ListCommand: ParsableCommand {
         rows.sort { ($0.order ?? Int.max, $0.path) < ($1.order ?? Int.max, $1.path) }
         let width = rows.map(\.path.count).max() ?? 0
         for row in rows {
-            let order = row.order.map { String(format: "%3d", $0) } ?? "  -"
+            let order = row.order.map { String(repeating: " ", count: max(0, 3 - String($0).count)) + String($0) } ?? "  -"
             print("\(order)  \(row.path.padding(toLength: width, withPad: " ", startingAt: 0))  \(row.text)")
         }
         if rows.isEmpty { print("no lessons in \(paths.relative(paths.lessons))/") }

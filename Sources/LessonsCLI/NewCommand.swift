@@ -19,8 +19,16 @@ struct NewCommand: ParsableCommand {
         guard !slugWords.isEmpty else { throw ValidationError("the title needs at least one letter or digit") }
     }
 
+    /// The title's words joined by hyphens, at most 60 characters (whole words), so the file
+    /// name stays well inside what file systems allow.
     var slugWords: String {
-        title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")
+        var slug = ""
+        for word in title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            let next = slug.isEmpty ? String(word) : slug + "-" + word
+            if next.count > 60 { return slug.isEmpty ? String(word.prefix(60)) : slug }
+            slug = next
+        }
+        return slug
     }
 
     func run() throws {
@@ -28,18 +36,20 @@ struct NewCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: paths.lessons, withIntermediateDirectories: true)
         var highest = 0
         for file in try paths.lessonFiles() {
-            if let text = try? String(contentsOf: file, encoding: .utf8),
-               let lesson = try? Lesson(text: text, path: paths.relative(file)) {
+            if let lesson = try? Lesson.load(from: file, path: paths.relative(file)) {
                 highest = max(highest, lesson.frontMatter.order ?? 0)
             }
             highest = max(highest, Int(file.lastPathComponent.prefix(while: \.isNumber)) ?? 0)
         }
         let order = highest + 1
-        let file = paths.lessons.appendingPathComponent(String(format: "%02d-%@.md", order, slugWords))
+        let number = String(order)
+        let file = paths.lessons.appendingPathComponent((number.count < 2 ? "0" + number : number) + "-" + slugWords + ".md")
         guard !FileManager.default.fileExists(atPath: file.path) else {
             throw ValidationError("\(paths.relative(file)) already exists")
         }
-        let escapedTitle = title.replacingOccurrences(of: "\"", with: "\\\"")
+        // A YAML double-quoted scalar: backslashes and quotes escaped, line breaks written as \n.
+        let escapedTitle = title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
         let template = """
             ---
             title: "\(escapedTitle)"

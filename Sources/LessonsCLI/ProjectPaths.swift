@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Where a project keeps its lessons, its site and its working files.
@@ -35,8 +36,14 @@ struct ProjectPaths {
     }
 
     /// The lesson files, `lessons/*.md`, sorted by name.
+    ///
+    /// - Throws: a message naming the root when it has no `lessons/` folder.
     func lessonFiles() throws -> [URL] {
-        try FileManager.default.contentsOfDirectory(at: lessons, includingPropertiesForKeys: nil)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: lessons.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("\(root.path) has no lessons/ folder: run lessons in a project's root, or pass --root PROJECT (`lessons new \"Title\"` starts one)")
+        }
+        return try FileManager.default.contentsOfDirectory(at: lessons, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "md" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }

@@ -24,12 +24,7 @@ struct RunCommand: ParsableCommand {
         let paths = ProjectPaths(root: project.root)
         let url = URL(fileURLWithPath: file, relativeTo: paths.root)
         let path = paths.relative(url)
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
-        }
+
         // A folder of its own, so a build of the same lesson running meanwhile never sees this
         // run's files (the module cache is shared: the compiler locks it).
         let ownFolder = paths.cache.appendingPathComponent("run-\(getpid())")
@@ -39,7 +34,7 @@ struct RunCommand: ParsableCommand {
             toolchain: try Toolchain.locate(), projectRoot: paths.root, workDirectory: paths.cache.appendingPathComponent("work"),
             programDirectory: ownFolder)
         do throws(LessonError) {
-            let lesson = try Lesson(text: text, path: path)
+            let lesson = try Lesson.load(from: url, path: path)
             // What the blocks print appears as they print it; values and claims follow.
             let executed = try runner.run(lesson, checkClaims: false, live: { text, isError in
                 if isError {

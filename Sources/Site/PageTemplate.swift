@@ -1,3 +1,5 @@
+import Foundation
+
 /// The HTML around a page's content: head, header, the sidebar of lessons, the in-page table
 /// of contents, the reproducibility line and the previous/next links.
 ///
@@ -60,7 +62,7 @@ enum PageTemplate {
         for page in pages {
             let number = page.order.map { "<span class=\"lesson-number\">\($0)</span> " } ?? ""
             let summary = page.summary.map { "<p>\(HTMLText.escaped($0))</p>" } ?? ""
-            items += "<li>\(number)<a href=\"\(HTMLText.escaped(page.slug)).html\">\(HTMLText.escaped(page.title))</a>\(summary)</li>\n"
+            items += "<li>\(number)<a href=\"\(pageHref(page))\">\(HTMLText.escaped(page.title))</a>\(summary)</li>\n"
         }
         let intro = "<p>Lessons on recurrent neural networks in which every number, table and plot comes from code "
             + "that ran when the site was built. Each lesson says how to run it again.</p>"
@@ -74,7 +76,7 @@ enum PageTemplate {
     private static func sidebar(_ lessons: [PageSource], current: String) -> String {
         let items = lessons.map { lesson in
             let attribute = lesson.slug == current ? " aria-current=\"page\"" : ""
-            return "<li><a href=\"\(HTMLText.escaped(lesson.slug)).html\"\(attribute)>\(HTMLText.escaped(label(lesson)))</a></li>"
+            return "<li><a href=\"\(pageHref(lesson))\"\(attribute)>\(HTMLText.escaped(label(lesson)))</a></li>"
         }
         return "<nav class=\"sidebar\" aria-label=\"Lessons\">\n<p class=\"nav-title\"><a href=\"index.html\">All lessons</a></p>\n<ol>\n"
             + items.joined(separator: "\n") + "\n</ol>\n</nav>"
@@ -85,11 +87,11 @@ enum PageTemplate {
         var links: [String] = []
         if position > 0 {
             let previous = lessons[position - 1]
-            links.append("<a class=\"previous\" rel=\"prev\" href=\"\(HTMLText.escaped(previous.slug)).html\">← \(HTMLText.escaped(label(previous)))</a>")
+            links.append("<a class=\"previous\" rel=\"prev\" href=\"\(pageHref(previous))\">← \(HTMLText.escaped(label(previous)))</a>")
         }
         if position + 1 < lessons.count {
             let next = lessons[position + 1]
-            links.append("<a class=\"next\" rel=\"next\" href=\"\(HTMLText.escaped(next.slug)).html\">\(HTMLText.escaped(label(next))) →</a>")
+            links.append("<a class=\"next\" rel=\"next\" href=\"\(pageHref(next))\">\(HTMLText.escaped(label(next))) →</a>")
         }
         guard !links.isEmpty else { return "" }
         return "<nav class=\"pager\" aria-label=\"Previous and next lessons\">\n\(links.joined(separator: "\n"))\n</nav>"
@@ -108,6 +110,30 @@ enum PageTemplate {
     private static func reproducibilityLine(_ reproducibility: Reproducibility) -> String {
         "<p class=\"reproducibility\">Every number on this page comes from a run with seed <code>\(reproducibility.seed)</code> "
             + "and engine sources <code>\(HTMLText.escaped(reproducibility.engine))</code>. Run it yourself: "
-            + "<code>swift build -c release &amp;&amp; .build/release/lessons run \(HTMLText.escaped(reproducibility.lessonPath))</code></p>\n"
+            + "<code>swift build -c release &amp;&amp; .build/release/lessons run \(HTMLText.escaped(ShellWord.quoted(reproducibility.lessonPath)))</code></p>\n"
+    }
+
+    /// The link to a lesson's page, percent-encoded (a file name may hold `#`, `?`, `%` or
+    /// spaces) and escaped for an attribute.
+    static func pageHref(_ page: PageSource) -> String {
+        HTMLText.escaped(URLPath.encoded(page.slug + ".html"))
+    }
+}
+
+/// A relative URL path with every character that is not plainly safe percent-encoded.
+enum URLPath {
+    static let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
+
+    static func encoded(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: safe) ?? path
+    }
+}
+
+/// A word for a POSIX shell, quoted only when it must be.
+enum ShellWord {
+    static func quoted(_ word: String) -> String {
+        let plain = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._/+,:=@")
+        if !word.isEmpty, word.unicodeScalars.allSatisfy({ plain.contains($0) }) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

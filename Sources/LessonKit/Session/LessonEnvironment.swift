@@ -19,7 +19,11 @@ public func lessonData(_ name: String) -> URL {
 public func readLessonData(_ name: String) -> String {
     let url = lessonData(name)
     guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-        fatalError("cannot read \(url.relativePath) as UTF-8 text (run lessons from the project root)")
+        let folder = url.deletingLastPathComponent()
+        let present = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        let what = FileManager.default.fileExists(atPath: url.path) ? "is not UTF-8 text" : "does not exist"
+        let listing = present.isEmpty ? "the folder lessons/data/ is empty or missing" : "lessons/data/ holds \(present.joined(separator: ", "))"
+        fatalError("readLessonData(\"\(name)\"): lessons/data/\(name) \(what); \(listing)")
     }
     return text
 }

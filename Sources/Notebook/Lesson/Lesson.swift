@@ -25,8 +25,11 @@ public struct Lesson: Equatable, Sendable {
         self.path = path
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         self.slug = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        // Split on the scalars: to Swift, CRLF is one Character, which a split at "\n" misses.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars in
+            var line = String(String.UnicodeScalarView(scalars))
+            if line.unicodeScalars.last == "\r" { line.unicodeScalars.removeLast() }
+            return line
         }
         if lines.last == "" { lines.removeLast() }
         if let index = lines.firstIndex(where: { $0.unicodeScalars.contains { (0xE000...0xE0FF).contains($0.value) } }) {
