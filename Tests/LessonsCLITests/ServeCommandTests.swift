@@ -93,4 +93,38 @@ import Testing
         #expect(Self.get("/__lessons/generation", port: server.port).body != before)
         #expect(server.stop() == 0, "Ctrl-C stops the server cleanly")
     }
+
+    /// Browsers open connections ahead of need and leave them silent; a page must still come
+    /// at once.
+    @Test func idleConnectionsDoNotHoldUpRequests() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        try project.write(lesson: "01-a.md", RunnerTests.lesson(title: "A", order: 1, prose: "Words.", code: "print(1)"))
+        let server = try Server(root: project.root)
+        #expect(server.port != 0)
+        var idle: [Int32] = []
+        defer { idle.forEach { close($0) } }
+        for _ in 0..<200 {
+            let connection = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = server.port.bigEndian
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            _ = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(connection, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            idle.append(connection)
+        }
+        // Two of them send half a request and stall.
+        for connection in idle.prefix(2) { _ = Array("GET /01-a.html HTTP/1.1\r\n".utf8).withUnsafeBytes { send(connection, $0.baseAddress!, $0.count, 0) } }
+        var slowest = 0.0
+        for _ in 0..<5 {
+            let started = Date()
+            let page = Self.get("/01-a.html", port: server.port)
+            slowest = max(slowest, Date().timeIntervalSince(started))
+            #expect(page.status == 200)
+        }
+        #expect(slowest < 0.1, "a page took \(slowest) s with 200 idle connections open")
+        #expect(server.stop() == 0)
+    }
 }

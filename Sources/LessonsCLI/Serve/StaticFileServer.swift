@@ -3,6 +3,11 @@ import Foundation
 /// A small HTTP/1.1 server for the site on 127.0.0.1: GET and HEAD of files inside one
 /// directory, nothing else. Every response closes its connection.
 ///
+/// One thread serves every connection from a `poll` loop over non-blocking sockets, so idle
+/// connections — browsers open speculative ones and leave them silent — cost nothing but a
+/// slot, and never hold up a request on another connection. A connection silent for 30
+/// seconds is closed.
+///
 /// HTML pages get a few lines of script that ask `/__lessons/generation` once a second and
 /// reload the page when a rebuild has changed it; the files on disk are untouched.
 final class StaticFileServer: @unchecked Sendable {
@@ -46,37 +51,85 @@ final class StaticFileServer: @unchecked Sendable {
         self.port = UInt16(bigEndian: actual.sin_port)
     }
 
-    /// Accepts connections forever on a background thread.
+    /// A connection being served: what it sent so far, then the response being written.
+    private struct Connection {
+        var request = Data()
+        var response: Data?
+        var sent = 0
+        var lastActivity = Date()
+    }
+
+    /// Seconds a connection may stay silent before it is closed.
+    static let idleTimeout: Double = 30
+    /// Bytes of request head read at most; a longer head gets its answer (400) anyway.
+    static let headLimit = 16_384
+
+    /// Serves connections forever on a background thread.
     func start() {
-        Thread.detachNewThread { [self] in
-            while true {
-                let connection = accept(listener, nil, nil)
-                if connection < 0 { continue }
-                DispatchQueue.global().async { self.handle(connection) }
+        Thread.detachNewThread { [self] in serve() }
+    }
+
+    private func serve() {
+        Self.makeNonBlocking(listener)
+        var connections: [Int32: Connection] = [:]
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            var descriptors = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0)]
+            for (socket, connection) in connections {
+                let events = connection.response == nil ? POLLIN : POLLOUT
+                descriptors.append(pollfd(fd: socket, events: Int16(events), revents: 0))
+            }
+            if poll(&descriptors, nfds_t(descriptors.count), 1000) < 0 && errno != EINTR { continue }
+            let now = Date()
+            for descriptor in descriptors where descriptor.revents != 0 {
+                if descriptor.fd == listener {
+                    while true {
+                        let socket = accept(listener, nil, nil)
+                        if socket < 0 { break }
+                        Self.makeNonBlocking(socket)
+                        connections[socket] = Connection()
+                    }
+                    continue
+                }
+                guard var connection = connections[descriptor.fd] else { continue }
+                connection.lastActivity = now
+                var finished = descriptor.revents & Int16(POLLERR | POLLNVAL) != 0
+                if !finished, connection.response == nil {
+                    let count = recv(descriptor.fd, &buffer, buffer.count, 0)
+                    if count > 0 {
+                        connection.request.append(contentsOf: buffer[0..<count])
+                        if connection.request.count >= Self.headLimit || connection.request.range(of: Data("\r\n\r\n".utf8)) != nil {
+                            connection.response = respond(to: HTTPRequest(head: String(decoding: connection.request, as: UTF8.self)))
+                        }
+                    } else if count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+                        finished = true
+                    }
+                }
+                if !finished, let response = connection.response {
+                    let count = response.withUnsafeBytes { bytes in
+                        send(descriptor.fd, bytes.baseAddress! + connection.sent, bytes.count - connection.sent, Int32(MSG_NOSIGNAL))
+                    }
+                    if count > 0 { connection.sent += count }
+                    if connection.sent >= response.count || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+                        finished = true
+                    }
+                }
+                if finished {
+                    close(descriptor.fd)
+                    connections[descriptor.fd] = nil
+                } else {
+                    connections[descriptor.fd] = connection
+                }
+            }
+            for (socket, connection) in connections where now.timeIntervalSince(connection.lastActivity) > Self.idleTimeout {
+                close(socket)
+                connections[socket] = nil
             }
         }
     }
 
-    private func handle(_ connection: Int32) {
-        defer { close(connection) }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var head = Data()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while head.count < 16_384, !head.contains("\r\n\r\n".data(using: .utf8)!) {
-            let count = recv(connection, &buffer, buffer.count, 0)
-            if count <= 0 { break }
-            head.append(contentsOf: buffer[0..<count])
-        }
-        let response = respond(to: HTTPRequest(head: String(decoding: head, as: UTF8.self)))
-        response.withUnsafeBytes { bytes in
-            var sent = 0
-            while sent < bytes.count {
-                let count = send(connection, bytes.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL))
-                if count <= 0 { break }
-                sent += count
-            }
-        }
+    private static func makeNonBlocking(_ socket: Int32) {
+        _ = fcntl(socket, F_SETFL, fcntl(socket, F_GETFL) | O_NONBLOCK)
     }
 
     /// The full response (head and body) for a request.
