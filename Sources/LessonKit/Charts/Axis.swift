@@ -60,9 +60,13 @@ struct Axis: Equatable {
 
     /// The cell (0 ..< `cells`) that `value` falls in.
     func cell(_ value: Double, cells: Int) -> Int {
-        let position = scale == .linear ? value : log10(value)
-        let fraction = (position - lower) / (upper - lower)
-        return min(max(Int((fraction * Double(cells - 1)).rounded()), 0), cells - 1)
+        min(max(Int(position(value, cells: cells).rounded()), 0), cells - 1)
+    }
+
+    /// Where `value` falls, in cells from 0 to `cells − 1`, before rounding to one.
+    func position(_ value: Double, cells: Int) -> Double {
+        let coordinate = scale == .linear ? value : log10(value)
+        return (coordinate - lower) / (upper - lower) * Double(cells - 1)
     }
 
     /// The text of a tick label.

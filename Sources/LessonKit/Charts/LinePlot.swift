@@ -6,8 +6,10 @@
 ///     plot.add("LSTM", lstmLosses)
 ///     plot.show()
 ///
-/// The y range is chosen from the data with round tick labels; `logarithmicY` spans powers of
-/// ten (gradient norms from 1e-12 to 1e2). Points that are NaN or infinite — or not positive,
+/// Each series is drawn as a continuous line through its points. Where two series fall in the
+/// same cell the chart shows `=`, and the legend says which series coincide and in how many
+/// cells, so no series can hide under another. The y range is chosen from the data with round
+/// tick labels; `logarithmicY` spans powers of ten (gradient norms from 1e-12 to 1e2). Points that are NaN or infinite — or not positive,
 /// on a logarithmic axis — are left out and counted in a note under the chart. The default
 /// size fits an 80-column terminal and the site's text column.
 public struct LinePlot {
@@ -56,14 +58,19 @@ public struct LinePlot {
         var marks: [PlotFrame.Mark] = []
         var notFinite = 0
         var notPositive = 0
-        for line in series {
+        for (index, line) in series.enumerated() {
+            // Consecutive drawable points are joined by a line; a point left out breaks it.
+            var joined = false
             for (x, y) in zip(line.x, line.y) {
                 if !x.isFinite || !y.isFinite {
                     notFinite += 1
+                    joined = false
                 } else if logarithmicY && y <= 0 {
                     notPositive += 1
+                    joined = false
                 } else {
-                    marks.append(PlotFrame.Mark(x: x, y: y, character: line.marker))
+                    marks.append(PlotFrame.Mark(x: x, y: y, character: line.marker, series: index, connectsToPrevious: joined))
+                    joined = true
                 }
             }
         }

@@ -7,7 +7,15 @@ struct PlotFrame {
         let x: Double
         let y: Double
         let character: Character
+        /// The series the mark belongs to, for lines and overlaps; `nil` for a lone mark.
+        var series: Int? = nil
+        /// Draw a line from the series' previous mark to this one.
+        var connectsToPrevious = false
     }
+
+    /// Drawn where marks of two or more series fall in one cell, so no series can hide under
+    /// another.
+    static let overlapMarker: Character = "="
 
     var title: String?
     var xLabel: String?
@@ -43,9 +51,45 @@ struct PlotFrame {
         let intervals = max(1, yAxis.ticks.count - 1)
         let height = intervals * max(1, (self.height - 1) / intervals) + 1
         var grid = [[Character]](repeating: [Character](repeating: " ", count: width), count: height)
+        // Which series touch each cell, to mark the cells they share.
+        var owners = [[Set<Int>]](repeating: [Set<Int>](repeating: [], count: width), count: height)
+        var previous: [Int: (column: Double, row: Double)] = [:]
+        func place(_ column: Int, _ row: Int, _ character: Character, _ series: Int?) {
+            let gridRow = height - 1 - row
+            grid[gridRow][column] = character
+            if let series { owners[gridRow][column].insert(series) }
+        }
         for mark in marks {
-            let row = height - 1 - yAxis.cell(mark.y, cells: height)
-            grid[row][xAxis.cell(mark.x, cells: width)] = mark.character
+            let column = xAxis.position(mark.x, cells: width), row = yAxis.position(mark.y, cells: height)
+            if let series = mark.series, mark.connectsToPrevious, let start = previous[series] {
+                // A straight line through every cell between the two points.
+                let steps = Int(max(abs(column - start.column), abs(row - start.row)).rounded(.up))
+                for step in 1..<max(steps, 1) {
+                    let t = Double(step) / Double(steps)
+                    place(Self.clamp(start.column + t * (column - start.column), width),
+                          Self.clamp(start.row + t * (row - start.row), height), mark.character, series)
+                }
+            }
+            place(Self.clamp(column, width), Self.clamp(row, height), mark.character, mark.series)
+            if let series = mark.series { previous[series] = (column, row) }
+        }
+        // Shared cells, and which pairs of series share them.
+        var shared: [String: Int] = [:]
+        var names: [Int: String] = [:]
+        for mark in marks { if let series = mark.series { names[series] = String(mark.character) } }
+        var ownCells: [Int: Int] = [:]
+        for row in 0..<height {
+            for column in 0..<width where !owners[row][column].isEmpty {
+                let here = owners[row][column].sorted()
+                if here.count == 1 {
+                    ownCells[here[0], default: 0] += 1
+                    continue
+                }
+                grid[row][column] = Self.overlapMarker
+                for (position, first) in here.enumerated() {
+                    for second in here[(position + 1)...] { shared["\(first) \(second)", default: 0] += 1 }
+                }
+            }
         }
         var rowLabels = [String](repeating: "", count: height)
         for tick in yAxis.ticks {
@@ -79,8 +123,36 @@ struct PlotFrame {
         if !legend.isEmpty {
             lines.append(indent + legend.map { "\($0.0) \($0.1)" }.joined(separator: "   "))
         }
+        if !shared.isEmpty {
+            // Which series coincide where `=` is drawn, most shared first.
+            let pairs = shared.map { key, count -> (String, Int) in
+                let parts = key.split(separator: " ").compactMap { Int($0) }
+                let label = parts.map { series in legend.indices.contains(series) ? "\(legend[series].0) \(legend[series].1)" : names[series] ?? "?" }
+                return (label.joined(separator: " and "), count)
+            }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+            let listed = pairs.prefix(4).map { "\($0.0) (\($0.1) cell\($0.1 == 1 ? "" : "s"))" }
+            let more = pairs.count > 4 ? ["\(pairs.count - 4) more pairs"] : []
+            let oneLine = "\(Self.overlapMarker) series coincide: " + (listed + more).joined(separator: "; ")
+            if indent.count + oneLine.count <= 80 {
+                lines.append(indent + oneLine)
+            } else {
+                lines.append(indent + "\(Self.overlapMarker) series coincide:")
+                lines += (listed + more).map { indent + "  " + $0 }
+            }
+            let hidden = names.keys.sorted().filter { ownCells[$0, default: 0] == 0 }
+            for series in hidden where legend.indices.contains(series) {
+                lines.append(indent + "(\(legend[series].0) \(legend[series].1) lies everywhere on another series: only \(Self.overlapMarker) shows it)")
+            }
+        }
         lines += notes.map { indent + "(\($0))" }
         return lines.map(trimmed).joined(separator: "\n")
+    }
+}
+
+extension PlotFrame {
+    /// The nearest whole cell to a fractional one, inside `0 ..< cells`.
+    static func clamp(_ position: Double, _ cells: Int) -> Int {
+        min(max(Int(position.rounded()), 0), cells - 1)
     }
 }
 

@@ -11,6 +11,29 @@ import Testing
         expectGolden("line-two-series", plot.render())
     }
 
+    /// Lesson 4 once drew the vanilla curve under the LSTM's: a series that lies on another
+    /// is drawn as `=` and the legend says so.
+    @Test func aSeriesUnderAnotherIsShownAndNamed() {
+        var plot = LinePlot(title: "Identical after step 10", height: 9)
+        let shared = (0..<40).map { 1 / (1 + Double($0) / 5) }
+        plot.add("vanilla", shared.enumerated().map { $0.offset < 10 ? $0.element * 0.5 : $0.element })
+        plot.add("LSTM", shared)
+        plot.add("copy of LSTM", shared)
+        let text = plot.render()
+        expectGolden("line-hidden-series", text)
+        #expect(text.contains("lies everywhere on another series"))
+    }
+
+    /// Twelve points over sixty-four columns are joined, not dotted.
+    @Test func sparsePointsAreJoined() {
+        var plot = LinePlot(title: "Twelve points", height: 7)
+        plot.add("rise", (0..<12).map { Double($0 * $0) })
+        let text = plot.render()
+        expectGolden("line-sparse-joined", text)
+        let lastRow = text.split(separator: "\n").first { $0.hasPrefix("  0 +") } ?? ""
+        #expect(!lastRow.contains("* *"), "no gaps between the points of a line")
+    }
+
     @Test func onePoint() {
         var plot = LinePlot(title: "One point", height: 6)
         plot.add("", [3.0])
