@@ -46,8 +46,9 @@ public enum SiteWriter {
             rendered.files["\(page.slug).html"] = PageTemplate.lesson(page, rendered: body, lessons: listed)
             for problem in body.problems {
                 let line = problem.line < page.sourceLines.count ? page.sourceLines[problem.line] : 0
-                // Numbers in what the experiments printed (tables the build inserted) are results.
-                if line == 0 && problem.kind == .handTypedNumber && !page.sourceLines.isEmpty { continue }
+                // Numbers in what the experiments printed (tables the build inserted) are results;
+                // an error page shows the lesson's text unspliced, `{{=0.01}}` literals and all.
+                if problem.kind == .handTypedNumber && ((line == 0 && !page.sourceLines.isEmpty) || page.failure != nil) { continue }
                 rendered.problems.append(SiteProblem(
                     path: page.sourcePath.isEmpty ? page.slug : page.sourcePath, line: line > 0 ? line : nil,
                     message: problem.message, kind: problem.kind))

@@ -125,6 +125,11 @@ import Testing
         #expect(rendered.headings.map(\.text) == ["At 97.3%"])
         #expect(rendered.html.contains("<pre class=\"code experiment\" id=\"block-L12\">"))
         #expect(rendered.problems.isEmpty, "values are not hand-typed: \(rendered.problems)")
+        // Inside a formula a value is plain TeX: MathML has no place for a link.
+        let math = MarkdownRenderer.render("Growth like $n^{\(InlineValue.placeholder(0))}$.\n",
+                                           values: [InlineValue(text: "3.80", anchor: "block-L9", title: "t")])
+        #expect(math.html.contains("<mn>3.80</mn>"), "\(math.html)")
+        #expect(!math.html.contains("<a class=\"value\""))
     }
 
     @Test func emptyInputGivesEmptyOutput() {

@@ -108,7 +108,9 @@ public enum MarkdownRenderer {
         }
         var mathML: [String] = []
         for span in math.spans {
-            let converted = TeXToMathML.convert(span.tex, display: span.display)
+            // A value inside a formula becomes part of the TeX: MathML has no place for a link.
+            let tex = HTMLPostprocessing.plainValues(in: span.tex, values: values)
+            let converted = TeXToMathML.convert(tex, display: span.display)
             problems += converted.warnings.map { LineProblem(line: span.line, kind: .unsupportedTeX, message: $0) }
             mathML.append(converted.mathML)
         }
