@@ -99,10 +99,13 @@ public struct Toolchain: Sendable {
         }
         let toolchain = Toolchain(compiler: compiler, runtimeDirectory: runtimeDirectory, moduleDirectory: moduleDirectory)
         if let missing = toolchain.missingHeaders.first {
+            // SwiftPM's own module cache in the build folder remembers the old place as well,
+            // so `swift build` alone fails after a move until that cache is gone.
             throw ToolchainError(message: """
                 the engine's build in \(runtimeDirectory) was made from sources that are no longer where it expects \
-                them (\(missing) is missing: was the project moved or copied?). Run `swift build -c release` in the \
-                project to bring the build up to date, then run the command again; cached lesson results are kept.
+                them (\(missing) is missing: was the project moved or copied?). In the project, run \
+                `rm -rf \(runtimeDirectory)/ModuleCache && swift build -c release` to bring the build up to date, \
+                then run the command again; cached lesson results are kept.
                 """)
         }
         return toolchain
