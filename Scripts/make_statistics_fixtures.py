@@ -10,7 +10,7 @@ never need Python. Every value comes from SciPy's own implementation (Boost's in
 and noncentral t under `scipy.stats`), not from a re-derivation of the formulas the Swift code
 uses: the Welch, paired and one-sample tests from `ttest_ind(equal_var=False)`, `ttest_rel` and
 `ttest_1samp` with their `confidence_interval`, the exact binomial test and its Clopper-Pearson
-interval from `binomtest`, Fisher's exact test from `fisher_exact`, quantiles from `t.ppf`, and the detectable difference by solving
+interval from `binomtest`, Fisher's exact test from `fisher_exact`, the sign test from `binomtest` of the wins against 1/2, quantiles from `t.ppf`, and the detectable difference by solving
 `power(delta) = target` with `brentq` over `nct`.
 """
 import json
@@ -168,6 +168,20 @@ def fisher_cases():
     return cases
 
 
+def sign_cases():
+    """The sign test and McNemar's exact test: the exact binomial test of the wins against 1/2."""
+    cases = []
+    for a, b, goal in [([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0], [0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 9.0], "higher"),
+                       ([2.9, 2.8, 2.7, 3.0, 2.85], [3.1, 2.9, 2.7, 3.2, 2.95], "lower"),
+                       ([0.5] * 6, [0.5] * 6, "higher"),
+                       ([float(i) for i in range(20)], [float(i) + (1 if i % 3 else -1) for i in range(20)], "higher")]:
+        wins = sum(1 for x, y in zip(a, b) if x != y and ((x > y) == (goal == "higher")))
+        losses = sum(1 for x, y in zip(a, b) if x != y) - wins
+        p = 1.0 if wins + losses == 0 else float(stats.binomtest(wins, wins + losses, 0.5).pvalue)
+        cases.append({"first": a, "second": b, "goal": goal, "wins": wins, "losses": losses, "p": p})
+    return cases
+
+
 def main():
     FIXTURES.mkdir(parents=True, exist_ok=True)
     fixture = {
@@ -180,6 +194,7 @@ def main():
         "comparisons": comparison_cases(),
         "binomial": binomial_cases(),
         "fisher": fisher_cases(),
+        "sign": sign_cases(),
     }
     path = FIXTURES / "statistics.json"
     path.write_text(json.dumps(fixture, indent=1) + "\n")

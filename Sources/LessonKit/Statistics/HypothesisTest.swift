@@ -1,7 +1,12 @@
 /// What every test in LessonKit offers a lesson: a p-value, a verdict in the direction of an
 /// improvement, a line for the prose, and the numbers behind it for `record`. `expect` and
-/// `record` take any of them: `Comparison` (t-tests), `BinomialTest` (a rate against a
-/// fixed chance) and `FisherExactTest` (two success counts).
+/// `record` take any of them: `Comparison` (t-tests), `SignTest` (paired wins; McNemar's
+/// test for paired successes), `BinomialTest` (a rate against a fixed chance) and
+/// `FisherExactTest` (two independent success counts).
+///
+/// Several tests on one page: each has a chance `alpha` of a false "better". When a lesson
+/// runs k tests for one question, pass `alpha: 0.05 / k` (Bonferroni) to each, or say in the
+/// prose how many were run.
 public protocol HypothesisTest: Sendable {
     /// Two-sided.
     var pValue: Double { get }

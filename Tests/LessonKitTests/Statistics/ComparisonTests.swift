@@ -74,3 +74,28 @@ import Testing
         #expect(test.formatted(.fixed(decimals: 3)).hasSuffix("; n = 5)"))
     }
 }
+
+@Suite struct SignTestTests {
+    @Test func continuousPairsCountWinsAndTies() {
+        let test = SignTest(paired: [2.9, 2.8, 2.7, 3.0], [3.1, 2.9, 2.7, 2.95], better: .lower)
+        #expect((test.firstWins, test.secondWins, test.ties) == (2, 1, 1))
+        #expect(test.verdict == .noDetectableDifference)
+        #expect(test.formatted() == "first better in 2 of 4 pairs, second in 1 (sign test, p = 1; 1 tie)")
+    }
+
+    @Test func mcNemarUsesOnlyDiscordantPairs() {
+        // Both solved on 10 seeds, neither on 4: only the 6 where one side alone solved count.
+        let first = Array(repeating: true, count: 16) + Array(repeating: false, count: 4)
+        let second = Array(repeating: true, count: 10) + Array(repeating: false, count: 10)
+        let test = SignTest(paired: first, second)
+        #expect((test.firstWins, test.secondWins, test.ties) == (6, 0, 14))
+        #expect(abs(test.pValue - 0.03125) < 1e-12)
+        #expect(test.verdict == .better)
+        #expect(test.formatted() == "solved by the first only in 6 of 20 pairs, by the second only in 0 (McNemar's exact test, p = 0.031)")
+    }
+
+    @Test func allTiesIsNoEvidence() {
+        let test = SignTest(paired: [1.0, 1.0], [1.0, 1.0], better: .higher)
+        #expect(test.pValue == 1 && test.verdict == .noDetectableDifference)
+    }
+}

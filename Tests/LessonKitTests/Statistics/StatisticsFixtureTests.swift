@@ -18,6 +18,7 @@ import Testing
         }
         struct Binomial: Decodable { let successes, trials: Int; let chance, alpha, p, lower, upper: Double }
         struct Fisher: Decodable { let first, first_trials, second, second_trials: Int; let p: Double }
+        struct Sign: Decodable { let first, second: [Double]; let goal: String; let wins, losses: Int; let p: Double }
         let distribution: [Distribution]
         let quantiles: [Quantile]
         let noncentral: [Noncentral]
@@ -25,6 +26,7 @@ import Testing
         let comparisons: [Comparison]
         let binomial: [Binomial]
         let fisher: [Fisher]
+        let sign: [Sign]
     }
 
     static let fixture: Fixture = {
@@ -108,6 +110,14 @@ import Testing
         for c in Self.fixture.fisher {
             let test = FisherExactTest(first: (c.first, of: c.first_trials), second: (c.second, of: c.second_trials))
             #expect(close(test.pValue, c.p), "\(c.first)/\(c.first_trials) vs \(c.second)/\(c.second_trials): \(test.pValue) vs \(c.p)")
+        }
+    }
+
+    @Test func signTest() {
+        for c in Self.fixture.sign {
+            let test = SignTest(paired: c.first, c.second, better: c.goal == "higher" ? .higher : .lower)
+            #expect(test.firstWins == c.wins && test.secondWins == c.losses, "\(c.first): \(test.firstWins)-\(test.secondWins) vs \(c.wins)-\(c.losses)")
+            #expect(close(test.pValue, c.p), "\(c.first): p \(test.pValue) vs \(c.p)")
         }
     }
 }
