@@ -11,8 +11,29 @@ public enum Spectrum {
     /// ones; the answer is good to about six digits for the matrices lessons use.
     public static func spectralRadius(_ matrix: Tensor) -> Float {
         require(matrix.rank == 2 && matrix.shape[0] == matrix.shape[1], "spectralRadius: shape \(matrix.shape) is not square")
-        let n = matrix.shape[0]
-        var power = matrix.scalars.map(Double.init)
+        return Float(spectralRadius(matrix.scalars.map(Double.init), matrix.shape[0]))
+    }
+
+    /// The largest singular value (the operator 2-norm): `√ρ(AᵀA)`, with `AᵀA` formed in
+    /// `Double`: in `Float` its small entries underflow for matrices whose entries are below
+    /// about 1e-19, and the answer would be 0 for a matrix that is not.
+    public static func largestSingularValue(_ matrix: Tensor) -> Float {
+        require(matrix.rank == 2, "largestSingularValue: shape \(matrix.shape) is not a matrix")
+        let (rows, columns) = (matrix.shape[0], matrix.shape[1])
+        let a = matrix.scalars.map(Double.init)
+        var gram = [Double](repeating: 0, count: columns * columns)
+        for r in 0..<rows {
+            for i in 0..<columns where a[r * columns + i] != 0 {
+                let scale = a[r * columns + i]
+                for j in 0..<columns { gram[i * columns + j] += scale * a[r * columns + j] }
+            }
+        }
+        return Float(spectralRadius(gram, columns).squareRoot())
+    }
+
+    /// `ρ` of the `n × n` row-major matrix `matrix`, by Gelfand's formula in `Double`.
+    private static func spectralRadius(_ matrix: [Double], _ n: Int) -> Double {
+        var power = matrix
         // power · e^logScale = A^(2^i), with ‖power‖ = 1.
         var logScale = 0.0
         let squarings = 40
@@ -23,13 +44,7 @@ public enum Spectrum {
             for index in power.indices { power[index] /= norm }
             logScale = (squaring == 0 ? 0 : 2 * logScale) + log(norm)
         }
-        return Float(exp(logScale / pow(2, Double(squarings))))
-    }
-
-    /// The largest singular value (the operator 2-norm): `√ρ(AᵀA)`.
-    public static func largestSingularValue(_ matrix: Tensor) -> Float {
-        require(matrix.rank == 2, "largestSingularValue: shape \(matrix.shape) is not a matrix")
-        return spectralRadius(matrix.matmul(matrix, transposeSelf: true)).squareRoot()
+        return exp(logScale / pow(2, Double(squarings)))
     }
 
     private static func multiply(_ a: [Double], _ b: [Double], _ n: Int) -> [Double] {
