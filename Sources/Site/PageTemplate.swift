@@ -4,7 +4,8 @@ import Foundation
 /// of contents, the reproducibility line and the previous/next links.
 ///
 /// Every link is relative, so the site works from `file://` and under any sub-path, and
-/// nothing is fetched from elsewhere: no fonts, scripts or styles but `style.css`.
+/// nothing is fetched from elsewhere: no fonts or styles but `style.css`, and no script but
+/// the search page's own.
 enum PageTemplate {
     static let siteTitle = "Recurrent networks, by running them"
 
@@ -20,7 +21,7 @@ enum PageTemplate {
         <link rel="stylesheet" href="style.css">
         </head>
         <body>
-        <header class="site-header"><a href="index.html">\(HTMLText.escaped(siteTitle))</a></header>
+        <header class="site-header"><a href="index.html">\(HTMLText.escaped(siteTitle))</a>\(SearchPage.form)</header>
         \(body)
         </body>
         </html>
@@ -108,8 +109,9 @@ enum PageTemplate {
     }
 
     private static func reproducibilityLine(_ reproducibility: Reproducibility) -> String {
-        "<p class=\"reproducibility\">Every number on this page comes from a run with seed <code>\(reproducibility.seed)</code> "
-            + "and engine sources <code>\(HTMLText.escaped(reproducibility.engine))</code>. Run it yourself: "
+        "<p class=\"reproducibility\">Every number on this page comes from running its lesson with engine sources "
+            + "<code>\(HTMLText.escaped(reproducibility.engine))</code> and lesson seed <code>\(reproducibility.seed)</code> "
+            + "(each experiment's own seeds are in its code). Run it yourself: "
             + "<code>swift build -c release &amp;&amp; .build/release/lessons run \(HTMLText.escaped(ShellWord.quoted(reproducibility.lessonPath)))</code></p>\n"
     }
 

@@ -39,11 +39,16 @@ public enum SiteWriter {
     public static func render(_ pages: [PageSource], index: [PageSource]? = nil, assets: Set<String> = []) -> Rendered {
         let ordered = pages.sorted { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
         let listed = (index ?? pages).sorted { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
-        var rendered = Rendered(files: ["index.html": PageTemplate.index(listed), stylesheetName: Stylesheet.css], problems: [])
+        var rendered = Rendered(files: [
+            "index.html": PageTemplate.index(listed), stylesheetName: Stylesheet.css,
+            SearchPage.fileName: SearchPage.html(), SearchPage.scriptName: SearchPage.script,
+        ], problems: [])
+        var searchEntries: [SearchIndex.Entry] = []
         let linkTargets = Set(listed.map { "\($0.slug).html" }).union(assets).union(rendered.files.keys)
         for page in ordered {
             let body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML, values: page.values, linkTargets: linkTargets)
             rendered.files["\(page.slug).html"] = PageTemplate.lesson(page, rendered: body, lessons: listed)
+            searchEntries += SearchIndex.entries(page: "\(page.slug).html", lessonTitle: page.title, html: body.html)
             for problem in body.problems {
                 let line = problem.line < page.sourceLines.count ? page.sourceLines[problem.line] : 0
                 // Numbers in what the experiments printed (tables the build inserted) are results;
@@ -54,6 +59,7 @@ public enum SiteWriter {
                     message: problem.message, kind: problem.kind))
             }
         }
+        rendered.files[SearchIndex.fileName] = SearchIndex.script(searchEntries)
         return rendered
     }
 }

@@ -32,7 +32,15 @@ enum Stylesheet {
           padding: 0.75rem 1.25rem; border-bottom: 1px solid var(--rule);
           font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; font-size: 0.95rem;
         }
+        .site-header { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
         .site-header a { text-decoration: none; font-weight: 600; }
+        form.search input { font: inherit; padding: 0.2rem 0.5rem; border: 1px solid var(--rule); border-radius: 4px; background: var(--background); color: var(--text); min-width: 14rem; }
+        main.search-page { margin: 0 auto; }
+        main.search-page input { font: inherit; padding: 0.3rem 0.5rem; width: min(30rem, 100%); }
+        .search-summary { color: var(--muted); }
+        .search-results li { margin: 1rem 0; }
+        .search-results p { margin: 0.2rem 0 0; }
+        .search-results mark { background: #fff3a0; color: inherit; }
         .layout { display: flex; align-items: flex-start; max-width: 72rem; margin: 0 auto; }
         .sidebar {
           flex: 0 0 15rem; position: sticky; top: 0; max-height: 100vh; overflow-y: auto;
