@@ -68,10 +68,10 @@ import Testing
         // Files an author put there: no manifest yet, so the build cannot know them from its own.
         try "example.org".write(to: site.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
         let first = try SiteWriter.write(Self.pages, to: site)
-        #expect(first.written == [".lessons-manifest", "01-a.html", "02-b.html", "index.html", "style.css"])
+        #expect(first.written == [".lessons-manifest", "01-a.html", "02-b.html", "index.html", "search-index.js", "search.html", "search.js", "style.css"])
         #expect(first.kept.isEmpty, "without a manifest every old file counts as the build's")
         #expect(try String(contentsOf: site.appendingPathComponent(".lessons-manifest"), encoding: .utf8)
-            == ".lessons-manifest\n01-a.html\n02-b.html\nindex.html\nstyle.css\n")
+            == ".lessons-manifest\n01-a.html\n02-b.html\nindex.html\nsearch-index.js\nsearch.html\nsearch.js\nstyle.css\n")
 
         // Now the manifest tells them apart: the author's files stay, the old page goes.
         try "example.org".write(to: site.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
