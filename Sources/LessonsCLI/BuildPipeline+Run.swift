@@ -15,6 +15,8 @@ extension BuildPipeline {
         /// Problems that did not stop the build (hand-typed results, unsupported TeX), with
         /// their lesson lines.
         var warnings: [SiteProblem] = []
+        /// Every link to another site, by lesson line (`lessons check --links`).
+        var externalLinks: [(path: String, line: Int?, url: String)] = []
         /// Recorded values that moved since each lesson's previous successful run.
         var changes: [ValueWatch.Change] { outcomes.flatMap(\.changes) }
         var siteWritten = false
@@ -56,15 +58,23 @@ extension BuildPipeline {
                 if options.allowFailures { pages.append(errorPage(for: lesson, error: error)) }
             }
         }
-        // The index lists every lesson that parses, also those not rebuilt in a partial build.
+        // The index lists every lesson that parses, also those not rebuilt in a partial build,
+        // with its text, so that links and references into it can be checked.
         let index = parsed.compactMap { entry -> PageSource? in
             guard case .success(let lesson) = entry.lesson else { return nil }
             return PageSource(slug: lesson.slug, title: lesson.frontMatter.title, summary: lesson.frontMatter.summary,
-                              order: lesson.frontMatter.order, markdown: "")
+                              order: lesson.frontMatter.order, markdown: lesson.lines[(lesson.bodyStartLine - 1)...].joined(separator: "\n"),
+                              allowRawHTML: lesson.frontMatter.allowsRawHTML, sourcePath: lesson.path)
         }
         report.assets = paths.assetFiles()
-        let rendered = SiteWriter.render(pages, index: index, assets: Set(report.assets.keys))
+        var bibliography = Bibliography.empty
+        switch paths.bibliography() {
+        case .success(let parsed): bibliography = parsed
+        case .failure(let error): report.failures.append(error)
+        }
+        let rendered = SiteWriter.render(pages, index: index, assets: Set(report.assets.keys), bibliography: bibliography)
         report.renderedFiles = rendered.files
+        report.externalLinks = rendered.externalLinks
         for problem in rendered.problems {
             if problem.isError || options.strict {
                 report.failures.append(LessonError(path: problem.path, line: problem.line, message: problem.message))

@@ -23,8 +23,12 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var checks: CheckOptions
 
+    @Flag(help: "Only list every link to another site, as lesson:line: URL, without running anything or using the network.")
+    var links = false
+
     func run() throws {
         let paths = ProjectPaths(root: project.root)
+        if links { return try listExternalLinks(paths) }
         let pipeline = try BuildPipeline(paths: paths, options: .init(
             force: !useCache, writeCache: false, strict: checks.strict, watchTolerance: checks.watchTolerance))
         let report = try pipeline.run(display: ProgressDisplay(), writeSite: false)
@@ -50,6 +54,25 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode.failure
         }
         print("\(paths.relative(paths.site)) matches what the lessons produce (\(expected.count) files)")
+    }
+
+    /// `lessons check --links`: every external link of the lessons' prose, read from their text
+    /// (links are never in experiment output), so nothing runs and nothing is fetched.
+    func listExternalLinks(_ paths: ProjectPaths) throws {
+        let pipeline = try BuildPipeline(paths: paths, options: .init(force: false, writeCache: false))
+        var pages: [PageSource] = []
+        for entry in try pipeline.parseLessons() {
+            guard case .success(let lesson) = entry.lesson else { continue }
+            let body = lesson.lines[(lesson.bodyStartLine - 1)...]
+            pages.append(PageSource(slug: lesson.slug, title: lesson.frontMatter.title, summary: nil, order: lesson.frontMatter.order,
+                                    markdown: body.joined(separator: "\n"), allowRawHTML: lesson.frontMatter.allowsRawHTML,
+                                    sourcePath: lesson.path, sourceLines: Array(lesson.bodyStartLine..<(lesson.bodyStartLine + body.count))))
+        }
+        let rendered = SiteWriter.render(pages, bibliography: (try? paths.bibliography().get()) ?? .empty)
+        for link in rendered.externalLinks.sorted(by: { ($0.path, $0.line ?? 0, $0.url) < ($1.path, $1.line ?? 0, $1.url) }) {
+            print("\(link.path)\(link.line.map { ":\($0)" } ?? ""): \(link.url)")
+        }
+        print("\(rendered.externalLinks.count) external link(s); none was fetched")
     }
 
     /// One line per file that is missing, extra or different. Files the build did not make

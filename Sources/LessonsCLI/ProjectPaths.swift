@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Notebook
+import Site
 
 /// Where a project keeps its lessons, its site and its working files.
 struct ProjectPaths {
@@ -19,6 +21,29 @@ struct ProjectPaths {
     func relative(_ url: URL) -> String {
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         return url.path.hasPrefix(rootPath) ? String(url.path.dropFirst(rootPath.count)) : url.path
+    }
+
+    /// The book's references, `lessons/references.bib`.
+    var bibliographyFile: URL { lessons.appendingPathComponent("references.bib") }
+
+    /// The parsed `lessons/references.bib` (empty when there is none), or an error naming the
+    /// file and the line of a syntax error.
+    func bibliography() -> Result<Bibliography, LessonError> {
+        guard FileManager.default.fileExists(atPath: bibliographyFile.path) else { return .success(.empty) }
+        let path = relative(bibliographyFile)
+        guard let data = FileManager.default.contents(atPath: bibliographyFile.path) else {
+            return .failure(LessonError(path: path, line: nil, message: "cannot be read"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(LessonError(path: path, line: nil, message: "is not UTF-8 text"))
+        }
+        do {
+            return .success(Bibliography(try BibTeX.parse(text)))
+        } catch let error as BibTeXError {
+            return .failure(LessonError(path: path, line: error.line, message: error.message))
+        } catch {
+            return .failure(LessonError(path: path, line: nil, message: "\(error)"))
+        }
     }
 
     /// Every file under `lessons/assets/`, by its path in the site (`assets/…`).

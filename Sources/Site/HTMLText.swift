@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping for text placed in HTML.
 enum HTMLText {
     /// `text` safe inside an element or a double-quoted attribute.
@@ -15,5 +17,13 @@ enum HTMLText {
             }
         }
         return result
+    }
+
+    /// The text of an attribute value `escaped` wrote.
+    static func unescaped(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 }

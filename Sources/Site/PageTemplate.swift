@@ -58,7 +58,7 @@ enum PageTemplate {
     }
 
     /// The index: every lesson in curriculum order with its summary.
-    static func index(_ pages: [PageSource]) -> String {
+    static func index(_ pages: [PageSource], hasBibliography: Bool = false) -> String {
         var items = ""
         for page in pages {
             let number = page.order.map { "<span class=\"lesson-number\">\($0)</span> " } ?? ""
@@ -67,7 +67,8 @@ enum PageTemplate {
         }
         let intro = "<p>Lessons on recurrent neural networks in which every number, table and plot comes from code "
             + "that ran when the site was built. Each lesson says how to run it again.</p>"
-        return page(title: siteTitle, body: "<main class=\"index\">\n<h1>\(HTMLText.escaped(siteTitle))</h1>\n\(intro)\n<ol class=\"lesson-list\">\n\(items)</ol>\n</main>")
+        let references = hasBibliography ? "<p><a href=\"\(BibliographyPage.fileName)\">References</a>: every work the lessons cite.</p>\n" : ""
+        return page(title: siteTitle, body: "<main class=\"index\">\n<h1>\(HTMLText.escaped(siteTitle))</h1>\n\(intro)\n<ol class=\"lesson-list\">\n\(items)</ol>\n\(references)</main>")
     }
 
     private static func label(_ page: PageSource) -> String {
@@ -102,9 +103,12 @@ enum PageTemplate {
         let entries = headings.filter { $0.level == 2 || $0.level == 3 }
         guard entries.count >= 2 else { return "" }
         let items = entries.map { heading in
-            "<li class=\"toc-level-\(heading.level)\"><a href=\"#\(heading.id)\">\(HTMLText.escaped(heading.text))</a></li>"
+            let number = heading.number.map { "<span class=\"section-number\">\($0)</span> " } ?? ""
+            return "<li class=\"toc-level-\(heading.level)\"><a href=\"#\(HTMLText.escaped(heading.id))\">\(number)\(HTMLText.escaped(heading.text))</a></li>"
         }
-        return "<nav class=\"toc\" aria-label=\"On this page\">\n<p class=\"toc-title\">On this page</p>\n<ol>\n"
+        // Numbered sections carry their own numbers; the list's would disagree with them.
+        let list = entries.contains { $0.number != nil } ? "<ol class=\"numbered\">" : "<ol>"
+        return "<nav class=\"toc\" aria-label=\"On this page\">\n<p class=\"toc-title\">On this page</p>\n\(list)\n"
             + items.joined(separator: "\n") + "\n</ol>\n</nav>\n"
     }
 

@@ -30,41 +30,135 @@ public enum SiteWriter {
         public var files: [String: String]
         /// What rendering found wrong in the lessons' text, in page order.
         public var problems: [SiteProblem]
+        /// Every link to another site, by lesson and line (for `lessons check --links`).
+        public var externalLinks: [(path: String, line: Int?, url: String)] = []
     }
 
     /// Every file of the site, by name, without touching the disk.
     ///
-    /// - Parameter assets: the paths (`assets/…`) of the static files the site will carry, which
-    ///   the lessons may link to; every relative link is checked against them and the pages.
-    public static func render(_ pages: [PageSource], index: [PageSource]? = nil, assets: Set<String> = []) -> Rendered {
-        let ordered = pages.sorted { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
-        let listed = (index ?? pages).sorted { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
+    /// Two passes: each page is rendered with its own labels numbered, then, with every
+    /// lesson's labels known, each page's cross-references, citations and links to anchors are
+    /// resolved, and a page that cites gets its reference list.
+    ///
+    /// - Parameters:
+    ///   - index: the lessons the index lists; `pages` if `nil`. In a partial build these carry
+    ///     their unexecuted Markdown, so that labels and anchors in lessons not rebuilt are known.
+    ///   - assets: the paths (`assets/…`) of the static files the site will carry, which the
+    ///     lessons may link to; every relative link is checked against them and the pages.
+    ///   - bibliography: `lessons/references.bib`, for citations.
+    public static func render(
+        _ pages: [PageSource], index: [PageSource]? = nil, assets: Set<String> = [], bibliography: Bibliography = .empty
+    ) -> Rendered {
+        let inOrder: (PageSource, PageSource) -> Bool = { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
+        let ordered = pages.sorted(by: inOrder)
+        let listed = (index ?? pages).sorted(by: inOrder)
         var rendered = Rendered(files: [
-            "index.html": PageTemplate.index(listed), stylesheetName: Stylesheet.css,
+            "index.html": PageTemplate.index(listed, hasBibliography: !bibliography.entries.isEmpty), stylesheetName: Stylesheet.css,
             SearchPage.fileName: SearchPage.html(), SearchPage.scriptName: SearchPage.script,
         ], problems: [])
-        var searchEntries: [SearchIndex.Entry] = []
+        if !bibliography.entries.isEmpty { rendered.files[BibliographyPage.fileName] = "" }
         let linkTargets = Set(listed.map { "\($0.slug).html" }).union(assets).union(rendered.files.keys)
+        func report(_ problem: LineProblem, on page: PageSource) {
+            let line = problem.line < page.sourceLines.count ? page.sourceLines[problem.line] : 0
+            // Numbers in what the experiments printed (tables the build inserted) are results;
+            // an error page shows the lesson's text unspliced, `{{=0.01}}` literals and all.
+            if problem.kind == .handTypedNumber && ((line == 0 && !page.sourceLines.isEmpty) || page.failure != nil) { return }
+            rendered.problems.append(SiteProblem(
+                path: page.sourcePath.isEmpty ? page.slug : page.sourcePath, line: line > 0 ? line : nil,
+                message: problem.message, kind: problem.kind))
+        }
+        func chapter(_ page: PageSource) -> Int? { page.order }
+        func place(_ page: PageSource) -> (Int) -> String {
+            { line in
+                let path = page.sourcePath.isEmpty ? page.slug : page.sourcePath
+                return line < page.sourceLines.count && page.sourceLines[line] > 0 ? "\(path):\(page.sourceLines[line])" : path
+            }
+        }
+
+        // Pass 1: every page, and the labels and anchors of lessons not rebuilt this time.
+        var bodies: [RenderedMarkdown] = []
+        var book = BookReferences(bibliography: bibliography)
+        var anchors: [String: Set<String>] = [:]
         for page in ordered {
-            let body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML, values: page.values, linkTargets: linkTargets)
-            rendered.files["\(page.slug).html"] = PageTemplate.lesson(page, rendered: body, lessons: listed)
-            searchEntries += SearchIndex.entries(page: "\(page.slug).html", lessonTitle: page.title, html: body.html)
-            for problem in body.problems {
-                let line = problem.line < page.sourceLines.count ? page.sourceLines[problem.line] : 0
-                // Numbers in what the experiments printed (tables the build inserted) are results;
-                // an error page shows the lesson's text unspliced, `{{=0.01}}` literals and all.
-                if problem.kind == .handTypedNumber && ((line == 0 && !page.sourceLines.isEmpty) || page.failure != nil) { continue }
-                rendered.problems.append(SiteProblem(
-                    path: page.sourcePath.isEmpty ? page.slug : page.sourcePath, line: line > 0 ? line : nil,
-                    message: problem.message, kind: problem.kind))
+            var body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML, values: page.values,
+                                               linkTargets: linkTargets, chapter: chapter(page))
+            body.problems += book.define(body.labels, page: "\(page.slug).html", place: place(page))
+            anchors["\(page.slug).html"] = Self.anchors(in: body.html)
+            bodies.append(body)
+        }
+        let rebuilt = Set(ordered.map(\.slug))
+        for page in listed where !rebuilt.contains(page.slug) && !page.markdown.isEmpty {
+            let body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML, chapter: chapter(page))
+            _ = book.define(body.labels, page: "\(page.slug).html", place: place(page))
+            anchors["\(page.slug).html"] = Self.anchors(in: body.html)
+        }
+
+        // Pass 2: references, citations, anchors; then the pages.
+        var searchEntries: [SearchIndex.Entry] = []
+        var citedBy: [String: [PageSource]] = [:]
+        for (page, first) in zip(ordered, bodies) {
+            let file = "\(page.slug).html"
+            var body = first
+            let resolved = book.resolve(body.references, in: body.html, page: file)
+            body.html = resolved.html
+            body.problems += resolved.problems
+            if !resolved.cited.isEmpty {
+                let taken = anchors[file] ?? []
+                let anchor = taken.contains("references") ? "lesson-references" : "references"
+                body.html += book.referenceList(resolved.cited, anchor: anchor)
+                body.headings.append(Heading(level: 2, id: anchor, text: "References"))
+                anchors[file, default: []].insert(anchor)
+                for key in resolved.cited { citedBy[key, default: []].append(page) }
+            }
+            for link in body.anchorLinks {
+                if let problem = Self.anchorProblem(link.url, from: file, anchors: anchors) {
+                    body.problems.append(LineProblem(line: link.line, kind: .brokenLink, message: problem))
+                }
+            }
+            rendered.files[file] = PageTemplate.lesson(page, rendered: body, lessons: listed)
+            searchEntries += SearchIndex.entries(page: file, lessonTitle: page.title, html: body.html)
+            for problem in body.problems.sorted(by: { ($0.line, $0.message) < ($1.line, $1.message) }) { report(problem, on: page) }
+            for link in body.externalLinks {
+                let line = link.line < page.sourceLines.count ? page.sourceLines[link.line] : 0
+                rendered.externalLinks.append((page.sourcePath.isEmpty ? page.slug : page.sourcePath, line > 0 ? line : nil, link.url))
             }
         }
         rendered.files[SearchIndex.fileName] = SearchIndex.script(searchEntries)
+        if !bibliography.entries.isEmpty {
+            rendered.files[BibliographyPage.fileName] = BibliographyPage.html(bibliography, citedBy: citedBy)
+        }
         return rendered
+    }
+
+    /// The `id`s of a page's elements.
+    static func anchors(in html: String) -> Set<String> {
+        var ids: Set<String> = []
+        var rest = Substring(html)
+        while let range = rest.range(of: " id=\"") {
+            rest = rest[range.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            ids.insert(HTMLText.unescaped(String(rest[..<end])))
+            rest = rest[end...]
+        }
+        return ids
+    }
+
+    /// Why `url` (relative, with a `#fragment`) lands on no element, or `nil`. Links into
+    /// files that are not pages (assets) are not checked.
+    static func anchorProblem(_ url: String, from page: String, anchors: [String: Set<String>]) -> String? {
+        guard let hash = url.firstIndex(of: "#") else { return nil }
+        let pathPart = String(url[..<hash].prefix { $0 != "?" })
+        let path = pathPart.isEmpty ? page : (pathPart.removingPercentEncoding ?? pathPart)
+        let fragment = String(url[url.index(after: hash)...])
+        let decoded = fragment.removingPercentEncoding ?? fragment
+        guard !decoded.isEmpty, let ids = anchors[path] else { return nil }
+        if ids.contains(decoded) { return nil }
+        let close = ids.filter { $0.hasPrefix(String(decoded.prefix(6))) }.sorted().prefix(3)
+        return "the link to `\(url)` goes nowhere: \(path == page ? "this page" : path) has no anchor `\(decoded)`"
+            + (close.isEmpty ? "" : " (it has \(close.map { "`\($0)`" }.joined(separator: ", ")))")
     }
 }
 
-/// Something rendering found wrong in a lesson's text, located at its line.
 public struct SiteProblem: Equatable, Sendable, CustomStringConvertible {
     /// The lesson file (or the page's slug when it has none).
     public let path: String
@@ -73,7 +167,7 @@ public struct SiteProblem: Equatable, Sendable, CustomStringConvertible {
     public let kind: LineProblem.Kind
 
     /// Raw TeX and broken links stop the build; the others are warnings (errors with `--strict`).
-    public var isError: Bool { kind == .rawTeX || kind == .brokenLink }
+    public var isError: Bool { kind == .rawTeX || kind == .brokenLink || kind == .badReference }
 
     /// `lessons/NAME.md:LINE: message`.
     public var description: String { path + (line.map { ":\($0)" } ?? "") + ": " + message }

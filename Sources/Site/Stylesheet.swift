@@ -61,6 +61,18 @@ enum Stylesheet {
         .toc-title { margin: 0.25rem 0; font-weight: 600; }
         .toc ol { margin: 0.25rem 0; padding-left: 1.25rem; }
         .toc-level-3 { margin-left: 1rem; list-style: circle; }
+        .toc ol.numbered { list-style: none; padding-left: 0.25rem; }
+        .section-number { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: 0.35em; }
+        .equation { display: flex; align-items: center; gap: 1rem; }
+        div.equation { margin: 1rem 0; }
+        .equation math[display="block"] { flex: 1; margin: 0; }
+        .equation-number { white-space: nowrap; }
+        p.caption { margin-top: 0.4rem; font-size: 0.95rem; color: var(--muted); }
+        .caption-label { font-weight: 600; color: var(--text); }
+        .references ul.reference-list, main.index ul.reference-list { padding-left: 0; list-style: none; }
+        .reference-list li { margin: 0.6rem 0; padding-left: 1.5rem; text-indent: -1.5rem; }
+        .reference-list li:target, pre:target, table:target, .equation:target { outline: 2px solid var(--link); outline-offset: 4px; }
+        .cited-in { color: var(--muted); }
         pre, code { font-family: "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.85rem; }
         pre {
           padding: 0.75rem 1rem; overflow-x: auto; white-space: pre; line-height: 1.35;

@@ -29,8 +29,8 @@ import Testing
         let first = try #require(files["01-a.html"])
         #expect(first.hasPrefix("<!DOCTYPE html>"))
         #expect(first.contains("<h1>A</h1>"))
-        #expect(first.contains("<h2 id=\"one\">One</h2>"))
-        #expect(first.contains("<li class=\"toc-level-2\"><a href=\"#two\">Two</a></li>"))
+        #expect(first.contains("<h2 id=\"one\"><span class=\"section-number\">1.1</span> One</h2>"), "sections are numbered by lesson")
+        #expect(first.contains("<li class=\"toc-level-2\"><a href=\"#two\"><span class=\"section-number\">1.2</span> Two</a></li>"))
         #expect(first.contains("<a href=\"01-a.html\" aria-current=\"page\">1. A</a>"))
         #expect(first.contains("seed <code>8382</code>"))
         #expect(first.contains(".build/release/lessons run lessons/01-a.md"))
@@ -96,7 +96,7 @@ import Testing
         let page = PageSource(slug: "01-a", title: "A", summary: nil, order: 1, markdown: """
             See [the next lesson](02-b.html#part), [a figure](assets/plot.png), [gone](assets/none.png),
             [a source](02-b.md), ![old](lessons/assets/plot.png) and [run](javascript:alert(1)).
-            [Web](https://example.org) and [here](#top) are not checked.
+            [Web](https://example.org) is not checked; [here](#top) is, and this page has no `top`.
             """, sourcePath: "lessons/01-a.md", sourceLines: [4, 5, 6])
         let rendered = SiteWriter.render([page, Self.pages[0]], assets: ["assets/plot.png"])
         let problems = rendered.problems.map(\.description)
@@ -104,7 +104,9 @@ import Testing
         #expect(problems.contains("lessons/01-a.md:5: the link to `02-b.md` goes nowhere: link to the page, `02-b.html`"))
         #expect(problems.contains { $0.contains("`lessons/assets/plot.png` goes nowhere: the site carries lessons/assets/ as `assets/`") })
         #expect(problems.contains { $0.hasPrefix("lessons/01-a.md:5: a link to `javascript:alert(1)` would run code") })
-        #expect(problems.count == 4, "\(problems)")
+        #expect(problems.contains("lessons/01-a.md:4: the link to `02-b.html#part` goes nowhere: 02-b.html has no anchor `part`"))
+        #expect(problems.contains("lessons/01-a.md:6: the link to `#top` goes nowhere: this page has no anchor `top`"))
+        #expect(problems.count == 6, "\(problems)")
         let html = rendered.files["01-a.html"] ?? ""
         #expect(!html.contains("javascript:"), "the unsafe link is dropped")
         #expect(html.contains(" and run."))

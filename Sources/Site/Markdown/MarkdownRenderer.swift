@@ -7,14 +7,37 @@ public struct Heading: Equatable, Sendable {
     /// The `id` anchor, unique on the page.
     public let id: String
     public let text: String
+    /// "4.2" for the second `h2` of lesson 4; `nil` where sections are not numbered.
+    public let number: String?
+
+    public init(level: Int, id: String, text: String, number: String? = nil) {
+        self.level = level
+        self.id = id
+        self.text = text
+        self.number = number
+    }
 }
 
 /// The HTML of a lesson body and what rendering it found.
 public struct RenderedMarkdown: Equatable, Sendable {
-    public let html: String
-    public let headings: [Heading]
+    public var html: String
+    public var headings: [Heading]
     /// What rendering found wrong, each with its 0-based line in the Markdown.
-    public let problems: [LineProblem]
+    public var problems: [LineProblem]
+    /// The labels the page defines, numbered.
+    var labels: [ResolvedLabel] = []
+    /// Cross-references and citations, whose markers (`ReferenceUse.marker`) the HTML still
+    /// holds until the whole book's labels are known; lines 0-based in the Markdown.
+    var references: [ReferenceUse] = []
+    /// Relative links with a fragment, and links to other sites, at 0-based lines.
+    var anchorLinks: [LinkUse] = []
+    var externalLinks: [LinkUse] = []
+}
+
+/// A link in a lesson's prose, at its 0-based line of the Markdown.
+public struct LinkUse: Equatable, Sendable {
+    public let line: Int
+    public let url: String
 }
 
 /// Something wrong with a line of a lesson's text.
@@ -30,6 +53,8 @@ public struct LineProblem: Equatable, Sendable {
         case brokenLink
         /// A `javascript:` (or similar) link, dropped.
         case unsafeLink
+        /// An unknown or duplicate label or citation key, or a label where none can stand.
+        case badReference
     }
 
     /// 0-based line of the Markdown.
@@ -38,7 +63,7 @@ public struct LineProblem: Equatable, Sendable {
     public let message: String
 
     /// Raw TeX and broken links stop the build; the others are warnings (errors with `--strict`).
-    public var isError: Bool { kind == .rawTeX || kind == .brokenLink }
+    public var isError: Bool { kind == .rawTeX || kind == .brokenLink || kind == .badReference }
 }
 
 /// A value spliced into the prose, as the page shows it: its text, and for a value an
@@ -92,20 +117,28 @@ public enum MarkdownRenderer {
     ///     holds, in order.
     ///   - linkTargets: the site's files a relative link may point at (see `LinkTarget`);
     ///     `nil` checks no links.
+    ///   - chapter: the lesson's number, for section, equation, figure and table numbers
+    ///     ("4.2"); `nil` numbers sections not at all and the rest from 1.
     public static func render(
-        _ markdown: String, allowRawHTML: Bool = false, values: [InlineValue] = [], linkTargets: Set<String>? = nil
+        _ markdown: String, allowRawHTML: Bool = false, values: [InlineValue] = [], linkTargets: Set<String>? = nil,
+        chapter: Int? = nil
     ) -> RenderedMarkdown {
-        let math = MathExtractor(markdown)
+        let labelled = LabelMarkup(markdown)
+        let math = MathExtractor(labelled.markdown)
         var (html, findings) = lock.withLock { cmarkHTML(math.markdown, allowRawHTML: allowRawHTML, linkTargets: linkTargets) }
         html = HTMLPostprocessing.alignTableCellsWithCSS(html)
-        let headings = HeadingAnchors.assign(findings.headings.map { ($0.0, HTMLPostprocessing.plainValues(in: $0.1, values: values)) })
+        let headings = HeadingAnchors.assign(findings.headings.map { ($0.0, HTMLPostprocessing.plainValues(in: $0.1, values: values)) },
+                                             labels: labelled.labels, chapter: chapter)
         html = HeadingAnchors.insert(headings, into: html)
+        let labels = LabelRendering.apply(to: html, labels: labelled.labels, headings: headings, chapter: chapter)
+        html = labels.html
         var problems = math.problems.map { LineProblem(line: $0.line, kind: .rawTeX, message: $0.message) }
+        problems += labelled.problems + labels.problems
         // cmark's lines are those of the Markdown without its math; map them back.
-        problems += findings.problems.map { problem in
-            let line = problem.line >= 1 && problem.line <= math.lineMap.count ? math.lineMap[problem.line - 1] : max(0, problem.line - 1)
-            return LineProblem(line: line, kind: problem.kind, message: problem.message)
+        func sourceLine(_ line: Int) -> Int {
+            line >= 1 && line <= math.lineMap.count ? math.lineMap[line - 1] : max(0, line - 1)
         }
+        problems += findings.problems.map { LineProblem(line: sourceLine($0.line), kind: $0.kind, message: $0.message) }
         var mathML: [String] = []
         for span in math.spans {
             // A value inside a formula becomes part of the TeX: MathML has no place for a link.
@@ -117,7 +150,13 @@ public enum MarkdownRenderer {
         html = HTMLPostprocessing.substituteMath(in: html, mathML: mathML, display: math.spans.map(\.display))
         html = HTMLPostprocessing.substituteValues(in: html, values: values)
         problems.sort { ($0.line, $0.message) < ($1.line, $1.message) }
-        return RenderedMarkdown(html: html, headings: headings, problems: problems)
+        return RenderedMarkdown(
+            html: html, headings: headings, problems: problems, labels: labels.resolved,
+            references: findings.references.map {
+                ReferenceUse(items: $0.items, bracketed: $0.bracketed, line: sourceLine($0.line), source: $0.source)
+            },
+            anchorLinks: findings.anchorLinks.map { LinkUse(line: sourceLine($0.line), url: $0.url) },
+            externalLinks: findings.externalLinks.map { LinkUse(line: sourceLine($0.line), url: $0.url) })
     }
 
     /// cmark's HTML after the tree adjustments, and what the adjustments found.

@@ -100,8 +100,8 @@ enum ProseChecks {
         var inside = false
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0xE000, 0xE002: inside = true
-            case 0xE001, 0xE003: inside = false; result += "\u{25A1}"
+            case 0xE000, 0xE002, 0xE004, 0xE006: inside = true
+            case 0xE001, 0xE003, 0xE005, 0xE007: inside = false; result += "\u{25A1}"
             default: if !inside { result.unicodeScalars.append(scalar) }
             }
         }

@@ -10,6 +10,12 @@ enum TreeAdjustments {
         var headings: [(Int, String)] = []
         /// Problems in the prose (`ProseChecks`), each at its 1-based line of the Markdown cmark read.
         var problems: [(line: Int, kind: LineProblem.Kind, message: String)] = []
+        /// Cross-references and citations, in order; each left a marker in the text.
+        var references: [ReferenceUse] = []
+        /// Relative links with a `#fragment` (checked once every page's anchors are known),
+        /// and links to other sites (listed by `lessons check --links`), at 1-based lines.
+        var anchorLinks: [(line: Int, url: String)] = []
+        var externalLinks: [(line: Int, url: String)] = []
     }
 
     /// Adjusts `document` in place and checks its prose and links.
@@ -34,7 +40,9 @@ enum TreeAdjustments {
             case CMARK_NODE_CODE_BLOCK: codeBlocks.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTML.append(node)
             case CMARK_NODE_HEADING: findings.headings.append((Int(cmark_node_get_heading_level(node)), plainText(of: node)))
-            case CMARK_NODE_TEXT: findings.problems += checkProse(node)
+            case CMARK_NODE_TEXT:
+                extractReferences(node, into: &findings.references)
+                findings.problems += checkProse(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let line = Int(cmark_node_get_start_line(node))
@@ -43,6 +51,10 @@ enum TreeAdjustments {
                     findings.problems.append((line, .unsafeLink, "a link to `\(url.prefix(40))` would run code in the reader's browser; it is shown as text"))
                 } else if let linkTargets, let problem = LinkTarget.problem(url, targets: linkTargets) {
                     findings.problems.append((line, .brokenLink, problem))
+                } else if let scheme = LinkTarget.scheme(url) {
+                    if scheme == "http" || scheme == "https" { findings.externalLinks.append((line, url)) }
+                } else if url.contains("#") {
+                    findings.anchorLinks.append((line, url))
                 }
             default: break
             }
@@ -72,6 +84,17 @@ enum TreeAdjustments {
             replace(node, withHTML: html)
         }
         return findings
+    }
+
+    /// Replaces each `@label`, `@key` and `[@key]` in a text node by a marker.
+    private static func extractReferences(_ node: OpaquePointer, into references: inout [ReferenceUse]) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let text = String(cString: literal)
+        guard text.contains("@") else { return }
+        let (marked, uses) = ReferenceUse.extract(from: text, line: Int(cmark_node_get_start_line(node)), firstIndex: references.count)
+        guard !uses.isEmpty else { return }
+        references += uses
+        cmark_node_set_literal(node, marked)
     }
 
     /// The prose checks on one text node.

@@ -43,7 +43,7 @@ import Testing
             #expect(page.contains("<form class=\"search\" action=\"search.html\" method=\"get\" role=\"search\">"), "\(name)")
         }
         let index = try #require(files["search-index.js"])
-        #expect(index.contains(#"["01-a.html","A","Peephole","peephole","Connections from the cell."]"#))
+        #expect(index.contains(#"["01-a.html","A","1.1 Peephole","peephole","Connections from the cell."]"#))
         let search = try #require(files["search.html"])
         #expect(search.contains("<script src=\"search-index.js\"></script>"))
         #expect(files["search.js"] != nil)
