@@ -70,7 +70,9 @@ extension BuildPipeline {
         var bibliography = Bibliography.empty
         switch paths.bibliography() {
         case .success(let parsed): bibliography = parsed
-        case .failure(let error): report.failures.append(error)
+        case .failure(let error):
+            report.failures.append(error)
+            bibliography = .unreadable
         }
         let rendered = SiteWriter.render(pages, index: index, assets: Set(report.assets.keys), bibliography: bibliography)
         report.renderedFiles = rendered.files

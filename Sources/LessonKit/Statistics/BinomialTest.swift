@@ -55,7 +55,7 @@ public struct BinomialTest: Equatable, Sendable, HypothesisTest {
 
     /// `63.3% (95% CI 60.2% to 66.3%; exact binomial test against 25.0%, p < 0.001; n = 1000)`.
     public func formatted(_ format: NumberFormat = .percent(decimals: 1)) -> String {
-        let confidence = NumberFormat.percent(decimals: 0).string(1 - alpha)
+        let confidence = confidenceLabel(1 - alpha)
         return "\(format.string(proportion)) (\(confidence) CI \(format.string(lower)) to \(format.string(upper)); "
             + "exact binomial test against \(format.string(chance)), \(NumberFormat.pValue.string(pValue)); n = \(trials))"
     }

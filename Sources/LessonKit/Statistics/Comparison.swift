@@ -176,7 +176,7 @@ public struct Comparison: Equatable, Sendable {
     /// The comparison in one line for prose and tables, for example
     /// `−0.057 (95% CI −0.081 to −0.033; Welch's t = −5.50, df = 2.9, p = 0.013; n = 3 and 3)`.
     public func formatted(_ format: NumberFormat = .significant(digits: 3)) -> String {
-        let confidence = NumberFormat.percent(decimals: 0).string(1 - alpha)
+        let confidence = confidenceLabel(1 - alpha)
         let test = switch design {
         case .independent: "Welch's t"
         case .paired: "paired t"

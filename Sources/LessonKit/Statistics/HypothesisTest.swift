@@ -30,3 +30,11 @@ extension Comparison: HypothesisTest {
          ("n1", Double(first.count)), ("n2", Double(second.count))]
     }
 }
+
+/// A confidence level as a reader expects it: "95%", and "98.3%" for a Bonferroni-corrected
+/// 1 − 0.05/3 (rounding that to "98%" would state a different interval).
+func confidenceLabel(_ level: Double) -> String {
+    let percent = level * 100
+    let decimals = abs(percent - percent.rounded()) < 1e-9 ? 0 : abs(percent * 10 - (percent * 10).rounded()) < 1e-9 ? 1 : 2
+    return NumberFormat.percent(decimals: decimals).string(level)
+}

@@ -34,15 +34,19 @@ public struct SignTest: Equatable, Sendable, HypothesisTest {
     /// Pairs that neither side won: equal values, or (for `mcNemar`) both or neither solved.
     public let ties: Int
     public let alpha: Double
+    /// For `mcNemar`, what success means, in the line `formatted` writes ("solved",
+    /// "left the plateau").
+    public let outcome: String
     /// Two-sided: the exact binomial test of `firstWins` of `firstWins + secondWins` against ½;
     /// 1 when every pair is a tie.
     public let pValue: Double
 
     /// From counted pairs.
-    public init(kind: Kind = .sign, firstWins: Int, secondWins: Int, ties: Int = 0, alpha: Double = 0.05) {
+    public init(kind: Kind = .sign, firstWins: Int, secondWins: Int, ties: Int = 0, alpha: Double = 0.05, outcome: String = "solved") {
         precondition(firstWins >= 0 && secondWins >= 0 && ties >= 0,
                      "SignTest: counts must not be negative (\(firstWins), \(secondWins), \(ties))")
         (self.kind, self.firstWins, self.secondWins, self.ties, self.alpha) = (kind, firstWins, secondWins, ties, alpha)
+        self.outcome = outcome
         let decided = firstWins + secondWins
         pValue = decided == 0 ? 1 : BinomialTest(successes: firstWins, trials: decided, chance: 0.5, alpha: alpha).pValue
     }
@@ -60,14 +64,14 @@ public struct SignTest: Equatable, Sendable, HypothesisTest {
     }
 
     /// McNemar's exact test of paired successes: `first[i]` and `second[i]` say whether each
-    /// side succeeded on pair `i`.
-    public init(paired first: [Bool], _ second: [Bool], alpha: Double = 0.05) {
+    /// side succeeded on pair `i`; `outcome` names success in the line (`"left the plateau"`).
+    public init(paired first: [Bool], _ second: [Bool], alpha: Double = 0.05, outcome: String = "solved") {
         precondition(first.count == second.count, "SignTest(paired:): \(first.count) outcomes against \(second.count); pairs need equal counts")
         precondition(!first.isEmpty, "SignTest(paired:): needs at least one pair")
         let firstOnly = zip(first, second).filter { $0 && !$1 }.count
         let secondOnly = zip(first, second).filter { !$0 && $1 }.count
         self.init(kind: .mcNemar, firstWins: firstOnly, secondWins: secondOnly,
-                  ties: first.count - firstOnly - secondOnly, alpha: alpha)
+                  ties: first.count - firstOnly - secondOnly, alpha: alpha, outcome: outcome)
     }
 
     public var pairs: Int { firstWins + secondWins + ties }
@@ -87,7 +91,7 @@ public struct SignTest: Equatable, Sendable, HypothesisTest {
         let tail = ties > 0 && kind == .sign ? "; \(ties) \(ties == 1 ? "tie" : "ties")" : ""
         let counts = switch kind {
         case .sign: "first better in \(firstWins) of \(pairs) pairs, second in \(secondWins)"
-        case .mcNemar: "solved by the first only in \(firstWins) of \(pairs) pairs, by the second only in \(secondWins)"
+        case .mcNemar: "\(outcome) by the first only in \(firstWins) of \(pairs) pairs, by the second only in \(secondWins)"
         }
         return "\(counts) (\(kind.rawValue), \(NumberFormat.pValue.string(pValue))\(tail))"
     }

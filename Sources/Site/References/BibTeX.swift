@@ -34,7 +34,7 @@ public struct BibTeXError: Error, Equatable, Sendable, CustomStringConvertible {
 /// A parser for BibTeX files: entries in braces or parentheses, fields in braces, quotes or
 /// bare (numbers and `@string` macros, with BibTeX's month abbreviations predefined), `#`
 /// concatenation, `@string`, `@comment` and `@preamble`, and text outside entries ignored,
-/// as BibTeX does.
+/// as BibTeX does; between entries a `%` comments out the rest of its line.
 public enum BibTeX {
     public static func parse(_ text: String) throws -> [BibEntry] {
         var parser = Parser(Array(text.unicodeScalars))
@@ -214,8 +214,16 @@ public enum BibTeX {
             guard consume(close) else { throw error("expected `\(Character(close))` to close the entry", at: entryLine) }
         }
 
+        /// Skips text between entries, where a `%` starts a comment to the end of its line
+        /// (as biber and most tools read it), so `% cite as @key` is not an entry.
         mutating func skip(to target: Unicode.Scalar) -> Bool {
-            while let scalar = peek, scalar != target { advance() }
+            while let scalar = peek, scalar != target {
+                if scalar == "%" {
+                    while let inComment = peek, inComment != "\n" { advance() }
+                } else {
+                    advance()
+                }
+            }
             return peek != nil
         }
 

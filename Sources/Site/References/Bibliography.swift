@@ -9,8 +9,9 @@ public struct Bibliography: Equatable, Sendable {
     /// `2017a`, `2017b` where two entries would otherwise cite alike.
     private let years: [String: String]
 
-    public init(_ entries: [BibEntry]) {
+    public init(_ entries: [BibEntry], isUnreadable: Bool = false) {
         self.entries = entries
+        self.isUnreadable = isUnreadable
         byKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         // Entries that cite alike ("Gers et al. 2000" twice) get letters in the order of the
         // file, so the same file always gives the same letters.
@@ -26,6 +27,12 @@ public struct Bibliography: Equatable, Sendable {
     }
 
     public static let empty = Bibliography([])
+
+    /// `references.bib` exists but could not be read: its error is reported on its own, and
+    /// citations are not reported again as unknown.
+    public static let unreadable = Bibliography([], isUnreadable: true)
+
+    public let isUnreadable: Bool
 
     public func entry(_ key: String) -> BibEntry? { byKey[key] }
 

@@ -61,7 +61,9 @@ struct BookReferences {
                     pieces.append(phrase(item, link: "<a class=\"citation\" href=\"#ref-\(HTMLText.escaped(entry.key))\"\(title)>\(HTMLText.escaped(text))</a>"))
                 } else {
                     failed = true
-                    problems.append(LineProblem(line: use.line, kind: .badReference, message: unknown(item.key)))
+                    if LabelKind.of(item.key) != nil || !bibliography.isUnreadable {
+                        problems.append(LineProblem(line: use.line, kind: .badReference, message: unknown(item.key)))
+                    }
                 }
             }
             if failed {
