@@ -45,10 +45,9 @@ struct PlotFrame {
         let xs = marks.map(\.x)
         let ys = marks.map(\.y)
         let xAxis = Axis.linear(xs.min()!, xs.max()!, tickCount: max(2, width / 12), widenToTicks: false)
-        let yTickCount = max(3, min(8, height / 2))
         let yAxis = logarithmicY
-            ? Axis.logarithmic(ys.min()!, ys.max()!, tickCount: yTickCount)
-            : Axis.linear(ys.min()!, ys.max()!, tickCount: yTickCount)
+            ? Axis.logarithmic(ys.min()!, ys.max()!, rows: height)
+            : Axis.linear(ys.min()!, ys.max()!, tickCount: max(3, min(8, height / 2)))
         // Use as many rows as keep the same whole number of rows between ticks, so every tick
         // label sits exactly on its value.
         let intervals = max(1, yAxis.ticks.count - 1)
