@@ -60,7 +60,8 @@ struct PlotFrame {
     /// - Parameters:
     ///   - marks: points to draw, later ones on top; all finite, and positive `y` on a log axis.
     ///   - legend: (marker, name) pairs shown under the chart.
-    ///   - notes: sentences shown last, such as how many points could not be drawn.
+    ///   - notes: sentences shown last, such as how many points could not be drawn; a note may
+    ///     hold line breaks.
     func render(_ marks: [Mark], legend: [(Character, String)], notes: [String]) -> String {
         guard let layout = layout(for: marks) else { return nothingToPlot(notes: notes) }
         var canvas = Canvas(width: layout.width, height: layout.height)
@@ -123,8 +124,14 @@ struct PlotFrame {
             lines.append(indent + legend.map { "\($0.0) \($0.1)" }.joined(separator: "   "))
         }
         lines += remarks
-        lines += notes.map { indent + "(\($0))" }
+        lines += notes.flatMap { noteLines($0, indent: indent) }
         return lines.map(trimmed).joined(separator: "\n")
+    }
+
+    /// A note in brackets; the lines of a note with line breaks stay under its first line's text.
+    private func noteLines(_ note: String, indent: String) -> [String] {
+        let parts = ("(" + note + ")").split(separator: "\n", omittingEmptySubsequences: false)
+        return parts.enumerated().map { indent + ($0.offset == 0 ? "" : " ") + $0.element }
     }
 
     /// The x axis line with its ticks, and the tick labels under it (a label that would run
@@ -259,6 +266,19 @@ func pad(_ text: String, to width: Int) -> String {
 
 func centred(_ text: String, in width: Int) -> String {
     String(repeating: " ", count: max(0, (width - text.count) / 2)) + text
+}
+
+/// `text` broken at spaces into lines of at most `width` characters (a longer word keeps its line).
+func wrapped(_ text: String, width: Int) -> String {
+    var lines: [String] = []
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+        if let last = lines.last, last.count + 1 + word.count <= width {
+            lines[lines.count - 1] = last + " " + word
+        } else {
+            lines.append(String(word))
+        }
+    }
+    return lines.joined(separator: "\n")
 }
 
 func trimmed(_ line: String) -> String {
