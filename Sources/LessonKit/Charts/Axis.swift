@@ -45,17 +45,36 @@ struct Axis: Equatable {
         return Axis(scale: .linear, lower: low, upper: high, ticks: ticks, decimals: decimals)
     }
 
-    /// A logarithmic axis covering positive `minimum ... maximum` in whole powers of ten, with
-    /// at most about `tickCount` labelled powers.
-    static func logarithmic(_ minimum: Double, _ maximum: Double, tickCount: Int) -> Axis {
+    /// A logarithmic axis covering positive `minimum ... maximum` in whole powers of ten, for a
+    /// plot of about `rows` rows.
+    ///
+    /// A reader of a log plot counts decades, so every decade is labelled when the plot can give
+    /// each one the same whole number of rows and still keep two thirds of its height (twelve
+    /// decades in 15 rows: one row each, all labelled). Otherwise every k-th decade is labelled,
+    /// for the smallest k that can, counting from the bottom decade, and the axis extends to
+    /// the next labelled decade so that the top and the bottom are both labelled. Giving up a
+    /// third of the rows is the limit because fewer rows flatten the curve more than missing
+    /// labels hurt.
+    static func logarithmic(_ minimum: Double, _ maximum: Double, rows: Int) -> Axis {
         let low = floor(log10(minimum))
-        var high = ceil(log10(maximum))
-        if high == low { high += 1 }
-        let every = max(1, Int(ceil((high - low) / Double(max(tickCount - 1, 1)))))
+        let decades = max(1, Int(ceil(log10(maximum)) - low))
+        let every = decadesPerLabel(decades: decades, rows: rows)
         // End on a tick, so ticks divide the axis evenly.
-        high = low + ceil((high - low) / Double(every)) * Double(every)
+        let intervals = (decades + every - 1) / every
+        let high = low + Double(intervals * every)
         let ticks = stride(from: low, through: high, by: Double(every)).map { pow(10, $0) }
         return Axis(scale: .logarithmic, lower: low, upper: high, ticks: ticks, decimals: 0)
+    }
+
+    /// The smallest step between labelled decades whose ticks fit evenly in whole rows while
+    /// keeping at least two thirds of the `rows − 1` spaces between rows.
+    static func decadesPerLabel(decades: Int, rows: Int) -> Int {
+        let spaces = max(rows - 1, 1)
+        func spacesUsed(every: Int) -> Int {
+            let intervals = (decades + every - 1) / every
+            return intervals <= spaces ? intervals * (spaces / intervals) : 0
+        }
+        return (1...decades).first { 3 * spacesUsed(every: $0) >= 2 * spaces } ?? decades
     }
 
     /// The cell (0 ..< `cells`) that `value` falls in.

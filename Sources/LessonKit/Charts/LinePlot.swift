@@ -9,7 +9,9 @@
 /// Each series is drawn as a continuous line through its points. Where two series fall in the
 /// same cell the chart shows `=`, and the legend says which series coincide and in how many
 /// cells, so no series can hide under another. The y range is chosen from the data with round
-/// tick labels; `logarithmicY` spans powers of ten (gradient norms from 1e-12 to 1e2). Points that are NaN or infinite — or not positive,
+/// tick labels; `logarithmicY` spans powers of ten (gradient norms from 1e-12 to 1e2) and
+/// labels every decade when the height allows, otherwise evenly spaced decades with the top
+/// and the bottom labelled. Points that are NaN or infinite — or not positive,
 /// on a logarithmic axis — are left out and counted in a note under the chart. The default
 /// size fits an 80-column terminal and the site's text column.
 public struct LinePlot {

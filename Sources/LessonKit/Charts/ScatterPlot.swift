@@ -7,12 +7,22 @@
 ///
 /// Each distinct label gets one plotting character: the label itself when it is a single
 /// printable ASCII character, otherwise the next of `LinePlot.markers`.
+///
+/// No label hides another: points with the same label may share a cell, but when points with
+/// different labels fall in one cell, the one nearest the cell's centre keeps it and the
+/// others move to the nearest free cell, next to their point if one is free and never more
+/// than `maximumLabelShift` cells away. A note under the plot names the labels that moved,
+/// and one that found no free cell is listed with its coordinates (`labelsNotShown` gives
+/// them to the code), so nothing disappears silently.
 public struct ScatterPlot {
     public var title: String?
     public var xLabel: String?
     public var yLabel: String?
     public var width: Int
     public var height: Int
+    /// How many cells a label may move from its point when another label holds its cell;
+    /// 0 never moves a label (and lists every one that collides).
+    public var maximumLabelShift = 2
     private var points: [(x: Double, y: Double, label: String)] = []
 
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, width: Int = 64, height: Int = 20) {
@@ -55,17 +65,100 @@ public struct ScatterPlot {
     }
 
     public func render() -> String {
-        let lookup = Dictionary(uniqueKeysWithValues: characters.map { ($0.label, $0.character) })
         let drawable = points.filter { $0.x.isFinite && $0.y.isFinite }
-        let marks = drawable.map { PlotFrame.Mark(x: $0.x, y: $0.y, character: lookup[$0.label]!) }
         let skipped = points.count - drawable.count
         let notes = skipped > 0 ? ["\(skipped) point\(skipped == 1 ? "" : "s") not shown: NaN or infinite"] : []
         // Labels that are their own character need no legend entry.
-        let legend = characters.filter { String($0.character) != $0.label }.map { entry in
-            (entry.character, entry.label.allSatisfy(\.isWhitespace) ? "'\(entry.label)'" : entry.label)
+        let legend = characters.filter { String($0.character) != $0.label }.map { ($0.character, Self.displayName($0.label)) }
+        let frame = self.frame
+        guard let placed = placement(of: drawable) else { return frame.render([], legend: legend, notes: notes) }
+        let cells = placed.outcomes.indices.compactMap { index -> (column: Int, row: Int, character: Character)? in
+            guard let cell = placed.outcomes[index].cell else { return nil }
+            return (cell.column, cell.row, placed.requests[index].character)
         }
-        let frame = PlotFrame(title: title, xLabel: xLabel, yLabel: yLabel, width: width, height: height, logarithmicY: false)
-        return frame.render(marks, legend: legend, notes: notes)
+        let placementNotes = Self.movedNote(drawable, placed.outcomes) + Self.hiddenNotes(drawable, placed.outcomes)
+        return frame.render(cells: cells, in: placed.layout, legend: legend, notes: placementNotes + notes)
+    }
+
+    /// The labels no free cell could be found for, as "label at (x, y)", in the order added.
+    /// Empty when every label is drawn.
+    public var labelsNotShown: [String] {
+        let drawable = points.filter { $0.x.isFinite && $0.y.isFinite }
+        guard let placed = placement(of: drawable) else { return [] }
+        return zip(drawable, placed.outcomes).filter { $0.1 == .hidden }.map { Self.describe($0.0) }
+    }
+
+    private var frame: PlotFrame {
+        PlotFrame(title: title, xLabel: xLabel, yLabel: yLabel, width: width, height: height, logarithmicY: false)
+    }
+
+    /// The plot's axes, and where each point's label is drawn; `nil` when there are no points.
+    private func placement(of drawable: [(x: Double, y: Double, label: String)])
+        -> (layout: PlotFrame.Layout, requests: [LabelPlacement.Request], outcomes: [LabelPlacement.Outcome])? {
+        let lookup = Dictionary(uniqueKeysWithValues: characters.map { ($0.label, $0.character) })
+        let marks = drawable.map { PlotFrame.Mark(x: $0.x, y: $0.y, character: lookup[$0.label]!) }
+        guard let layout = frame.layout(for: marks) else { return nil }
+        let requests = marks.map { LabelPlacement.Request(column: layout.column($0.x), row: layout.row($0.y), character: $0.character) }
+        let placement = LabelPlacement(width: layout.width, height: layout.height, maximumShift: max(0, maximumLabelShift))
+        return (layout, requests, placement.place(requests))
+    }
+
+    /// A label as the legend writes it: whitespace in quotes, so it can be seen.
+    private static func displayName(_ label: String) -> String {
+        label.allSatisfy(\.isWhitespace) ? "'\(label)'" : label
+    }
+
+    /// A point for a note: its label and coordinates.
+    private static func describe(_ point: (x: Double, y: Double, label: String)) -> String {
+        let number = NumberFormat.significant(digits: 3)
+        return "\(listed(point.label)) at (\(number.string(point.x)), \(number.string(point.y)))"
+    }
+
+    /// The note naming the labels drawn away from their point, so a reader does not take a
+    /// moved label's cell for its position; none when no label moved.
+    private static func movedNote(_ points: [(x: Double, y: Double, label: String)], _ outcomes: [LabelPlacement.Outcome]) -> [String] {
+        var moved: [String] = []
+        var farthest = 0
+        for (point, outcome) in zip(points, outcomes) {
+            guard case .moved(_, let distance) = outcome else { continue }
+            farthest = max(farthest, distance)
+            moved.append(point.label)
+        }
+        guard !moved.isEmpty else { return [] }
+        let names = tally(moved).map { listed($0.label) + ($0.count > 1 ? " x\($0.count)" : "") }
+        let how = farthest == 1 ? "next to their point" : "up to \(farthest) cells from their point"
+        // Wrapped to fit an 80-column page beside the y axis labels.
+        return [wrapped("moved \(how), whose cell another label holds: " + names.joined(separator: " "), width: 64)]
+    }
+
+    /// A label in a list separated by spaces: quoted if it holds a space.
+    private static func listed(_ label: String) -> String {
+        label.contains { $0.isWhitespace } ? "'\(label)'" : label
+    }
+
+    /// Each distinct label with how often it occurs, in order of first appearance.
+    private static func tally(_ labels: [String]) -> [(label: String, count: Int)] {
+        var counts: [(label: String, count: Int)] = []
+        for label in labels {
+            if let index = counts.firstIndex(where: { $0.label == label }) {
+                counts[index].count += 1
+            } else {
+                counts.append((label, 1))
+            }
+        }
+        return counts
+    }
+
+    /// Most labels listed one by one at their coordinates; past that, how many of each label.
+    private static let hiddenListed = 10
+
+    /// Notes listing the labels that could not be drawn, with their coordinates.
+    private static func hiddenNotes(_ points: [(x: Double, y: Double, label: String)], _ outcomes: [LabelPlacement.Outcome]) -> [String] {
+        let hidden = zip(points, outcomes).filter { $0.1 == .hidden }.map(\.0)
+        let oneByOne = hidden.prefix(hiddenListed).map { "not shown, no free cell near its point: " + describe($0) }
+        let rest = hidden.dropFirst(hiddenListed)
+        guard !rest.isEmpty else { return oneByOne }
+        return oneByOne + ["and \(rest.count) more not shown: " + tally(rest.map(\.label)).map { "\($0.count) \(listed($0.label))" }.joined(separator: ", ")]
     }
 
     public func show() {
