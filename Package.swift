@@ -52,7 +52,8 @@ let package = Package(
             swiftSettings: vectorFlags + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .target(name: "LessonKit", swiftSettings: vectorFlags),
         .target(name: "Notebook", dependencies: ["LessonKit", "CProcessSpawn", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Site", dependencies: ["CCmarkGFM"]),
+        // The math font the site ships (Latin Modern Math, from Debian's fonts-lmodern) is a resource.
+        .target(name: "Site", dependencies: ["CCmarkGFM"], resources: [.copy("Fonts")]),
         .executableTarget(
             name: "LessonsCLI",
             dependencies: [

@@ -66,7 +66,8 @@ extension BuildPipeline {
                               order: lesson.frontMatter.order, markdown: lesson.lines[(lesson.bodyStartLine - 1)...].joined(separator: "\n"),
                               allowRawHTML: lesson.frontMatter.allowsRawHTML, sourcePath: lesson.path)
         }
-        report.assets = paths.assetFiles()
+        // The site's own static files (the math font), then the author's `lessons/assets/`.
+        report.assets = StaticFiles.files.merging(paths.assetFiles()) { _, authors in authors }
         var bibliography = Bibliography.empty
         switch paths.bibliography() {
         case .success(let parsed): bibliography = parsed

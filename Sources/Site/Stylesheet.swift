@@ -3,6 +3,10 @@
 /// from the system setting, a single column on a phone, and no navigation on paper.
 enum Stylesheet {
     static let css = """
+        @font-face {
+          font-family: "Latin Modern Math"; font-style: normal; font-weight: normal;
+          src: local("Latin Modern Math"), local("LatinModernMath-Regular"), url("\(StaticFiles.mathFont)") format("opentype");
+        }
         :root {
           color-scheme: light dark;
           --text: #1d1f21; --muted: #5c6370; --background: #ffffff; --link: #0b5cad;
@@ -90,8 +94,8 @@ enum Stylesheet {
         .hl-number { color: var(--number); }
         .hl-comment { color: var(--comment); font-style: italic; }
         .hl-attribute { color: var(--attribute); }
-        /* A font with an OpenType MATH table lets brackets stretch; readers without one still get the formulas. */
-        math { font-family: "STIX Two Math", "Latin Modern Math", "TeX Gyre Termes Math", "Cambria Math", "Noto Sans Math", math; }
+        /* The site ships Latin Modern Math (fonts/), whose OpenType MATH table lets brackets and sums stretch. */
+        math { font-family: "Latin Modern Math", math; font-size: 1.08em; }
         math[display="block"] { margin: 1rem 0; overflow-x: auto; overflow-y: hidden; }
         table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
         th, td { border: 1px solid var(--rule); padding: 0.3rem 0.6rem; }
@@ -105,6 +109,12 @@ enum Stylesheet {
         .lesson-list li { margin: 1rem 0; }
         .lesson-list p { margin: 0.2rem 0 0; color: var(--muted); }
         .lesson-number { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: 0.4rem; }
+        /* On a wide screen the column widens, so that code of about 100 characters fits unscrolled. */
+        @media (min-width: 80rem) {
+          .layout { max-width: 84rem; }
+          main { max-width: 58rem; }
+        }
+        pre { scrollbar-width: thin; scrollbar-color: var(--muted) transparent; }
         @media (max-width: 60rem) {
           .layout { flex-direction: column-reverse; }
           .sidebar { position: static; max-height: none; flex-basis: auto; width: 100%; border-top: 1px solid var(--rule); }

@@ -49,3 +49,14 @@ import Testing
         #expect(files["search.js"] != nil)
     }
 }
+
+@Suite struct StaticFilesTests {
+    /// The math font ships with every site, so formulas look the same on every machine.
+    @Test func theMathFontAndItsLicenceAreResourcesAndTheStylesheetUsesThem() throws {
+        let files = StaticFiles.files
+        let font = try #require(files["fonts/latinmodern-math.otf"])
+        #expect(try Data(contentsOf: font).prefix(4) == Data("OTTO".utf8), "an OpenType (CFF) font")
+        #expect(files["fonts/GUST-FONT-LICENSE.txt"] != nil)
+        #expect(Stylesheet.css.contains(#"url("fonts/latinmodern-math.otf") format("opentype")"#))
+    }
+}
