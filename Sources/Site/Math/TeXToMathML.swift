@@ -17,6 +17,8 @@ public struct TeXToMathML {
     var position = 0
     var warnings: [String] = []
     let display: Bool
+    /// The stops of the expression being read, for `\color`, which colours the rest of it.
+    var currentStops: Set<String> = []
 
     /// Converts one formula (without its `$` delimiters).
     public static func convert(_ tex: String, display: Bool) -> Result {
@@ -97,6 +99,9 @@ public struct TeXToMathML {
 
     /// A sequence of atoms with their scripts, up to a stop marker.
     mutating func expression(stopAt stops: Set<String>) -> String {
+        let outer = currentStops
+        currentStops = stops
+        defer { currentStops = outer }
         var result = ""
         while true {
             skipSpaces()
