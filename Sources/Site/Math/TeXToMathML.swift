@@ -21,14 +21,22 @@ public struct TeXToMathML {
     var currentStops: Set<String> = []
 
     /// Converts one formula (without its `$` delimiters).
-    public static func convert(_ tex: String, display: Bool) -> Result {
+    ///
+    /// - Parameter source: the TeX as the author wrote it, for the annotation a reader copies,
+    ///   when `tex` is its expansion (see `TeXMacros`); `tex` if `nil`.
+    public static func convert(_ tex: String, display: Bool, source: String? = nil) -> Result {
         var reader = TeXToMathML(source: Array(tex), display: display)
         let body = reader.expression(stopAt: [])
         let rest = reader.position < reader.source.count ? String(reader.source[reader.position...]) : ""
         if !rest.isEmpty { reader.warnings.append("unmatched `\(rest.prefix(12))` in `\(tex)`") }
-        let annotation = "<annotation encoding=\"application/x-tex\">\(HTMLText.escaped(tex))</annotation>"
+        let annotation = "<annotation encoding=\"application/x-tex\">\(HTMLText.escaped(source ?? tex))</annotation>"
         let math = "<math\(display ? " display=\"block\"" : "")><semantics><mrow>\(body)\(rest.isEmpty ? "" : "<mtext>\(HTMLText.escaped(rest))</mtext>")</mrow>\(annotation)</semantics></math>"
         return Result(mathML: math, warnings: reader.warnings)
+    }
+
+    /// A formula shown as its TeX, for one whose macros could not be expanded.
+    public static func verbatim(_ tex: String, display: Bool) -> String {
+        "<math\(display ? " display=\"block\"" : "")><mtext>\(HTMLText.escaped(tex))</mtext></math>"
     }
 
     private init(source: [Character], display: Bool) {
