@@ -4,8 +4,11 @@
 /// A recursive-descent reader over the characters of one formula. It covers the TeX the
 /// lessons use (fractions, scripts, Greek, operators, functions, `\sum`/`\prod`/`\lim` with
 /// limits, roots, accents, `\left`/`\right`, `\mathbb`/`\mathbf`/`\mathcal`, `\text`,
-/// `\operatorname`, `matrix`/`pmatrix`/`bmatrix`, `aligned`/`align`, `cases`). A command it
-/// does not know is shown as its TeX source and reported, never dropped and never fatal.
+/// `\operatorname`, `matrix`/`pmatrix`/`bmatrix`, `aligned`/`align`, `cases`, `equation`) and
+/// the markup of source material written for KaTeX (`\textcolor`, `\color`, `\hspace`,
+/// `\texttt`, `\boldsymbol`). Macros are expanded before it sees a formula (`TeXMacros`). A
+/// command it does not know is shown as its TeX source and reported, never dropped and never
+/// fatal.
 public struct TeXToMathML {
     /// The MathML, and one message per unsupported construct.
     public struct Result: Equatable {
