@@ -57,7 +57,7 @@ public struct TeXMacros: Equatable, Sendable {
     /// - Throws: `Problem` at the line of the first mistake, or of anything that is not a definition.
     public static func parseFile(_ text: String) throws -> TeXMacros {
         var macros = TeXMacros()
-        var reader = TeXTokenReader(TeXToken.tokenize(text, comments: true))
+        var reader = TeXTokenReader(TeXToken.tokenize(text, comments: .all))
         while true {
             reader.skipSpaces()
             guard let token = reader.next() else { break }

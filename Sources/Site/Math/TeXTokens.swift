@@ -20,9 +20,17 @@ struct TeXToken: Equatable, Sendable {
 
     func isCharacter(_ character: Character) -> Bool { kind == .character(character) }
 
-    /// Tokens of `text`. With `comments`, `%` to the end of the line is dropped, as TeX does;
-    /// formulas keep theirs, since the converter has always shown a bare `%`.
-    static func tokenize(_ text: String, comments: Bool = false) -> [TeXToken] {
+    /// Which `%` start a comment, dropped to the end of their line as TeX drops them.
+    enum Comments {
+        /// Every `%` (a file of definitions).
+        case all
+        /// A `%` with a line of the formula after it: a block of definitions may explain itself
+        /// (`\gdef\vx{…} % the input`), while `$5%$` keeps the percent sign it has always shown.
+        case beforeLineEnd
+    }
+
+    /// Tokens of `text`.
+    static func tokenize(_ text: String, comments: Comments = .beforeLineEnd) -> [TeXToken] {
         let characters = Array(text)
         var tokens: [TeXToken] = []
         var index = 0
@@ -40,7 +48,7 @@ struct TeXToken: Equatable, Sendable {
             } else if character == "#", index + 1 < characters.count, let digit = characters[index + 1].wholeNumberValue, digit >= 1 {
                 tokens.append(TeXToken(kind: .parameter(digit), line: line))
                 index += 2
-            } else if comments, character == "%" {
+            } else if character == "%", comments == .all || characters[index...].contains(where: \.isNewline) {
                 while index < characters.count, !characters[index].isNewline { index += 1 }
             } else {
                 tokens.append(TeXToken(kind: .character(character), line: line))

@@ -75,6 +75,14 @@ import Testing
         #expect(rendered.html.contains("<annotation encoding=\"application/x-tex\">x \\in \\R</annotation>"))
     }
 
+    @Test func aBlockOfDefinitionsMayHaveComments() {
+        var macros = TeXMacros()
+        #expect(macros.expand("\n% Vectors\n\\gdef\\vx{\\boldsymbol{x}} % the input\n\\gdef\\vy{y}\n").onlyDefinitions)
+        #expect(macros.names == ["vx", "vy"])
+        // A percent sign on the formula's last line is not a comment: there is nothing after it.
+        #expect(macros.expand("5\\% + 3%").tex == "5\\% + 3%")
+    }
+
     @Test func aRunawayMacroIsShownAsWrittenOnThePage() {
         let rendered = MarkdownRenderer.render("$\\gdef\\loop{x\\loop}$ and $\\loop$.\n")
         #expect(rendered.html.contains("<math><mtext>\\loop</mtext></math>"))
