@@ -1,7 +1,8 @@
 import Foundation
 
 extension TeXMacros {
-    /// The commands that define a macro. `\def` is as global as `\gdef` here (see `TeXMacros`).
+    /// The commands that define a macro. `\def` is as global as `\gdef` here (see `TeXMacros`);
+    /// `\edef` and `\xdef` are read as `\def`, their bodies expanded where used, not where defined.
     static let definers: Set<String> = ["gdef", "def", "xdef", "edef", "newcommand", "renewcommand", "providecommand"]
 
     /// Reads the definition after `\definer` (at `line`) from `reader` and records it.
@@ -55,10 +56,10 @@ extension TeXMacros {
         reader.skipSpaces()
         let bodyLine = reader.peek?.line ?? nameToken.line
         guard let body = reader.argument(closedOnly: true) else {
-            let message = reader.peek == nil && reader.lastOpenedLine == nil
-                ? "`\\\(definer)\\\(name)` has no `{body}`"
-                : "the body of `\\\(name)` opened here is never closed"
-            return [Problem(line: reader.lastOpenedLine ?? bodyLine, message: message)]
+            if let opened = reader.lastOpenedLine {
+                return [Problem(line: opened, message: "the body of `\\\(name)` opened here is never closed")]
+            }
+            return [Problem(line: bodyLine, message: "`\\\(definer)\\\(name)` has no `{body}`")]
         }
         for token in body {
             if case .parameter(let number) = token.kind, number > parameters {
@@ -97,6 +98,7 @@ struct TeXTokenReader {
     /// A macro argument: a braced group's content, or else one token; `nil` at the end or
     /// before a `}`. With `closedOnly`, only a braced group that closes.
     mutating func argument(closedOnly: Bool = false) -> [TeXToken]? {
+        lastOpenedLine = nil
         skipSpaces()
         guard let first = stack.last, !first.isCharacter("}") else { return nil }
         guard first.isCharacter("{") else {

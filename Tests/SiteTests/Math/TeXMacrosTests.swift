@@ -61,6 +61,8 @@ import Testing
             == ("a", ["`\\newcommand` of `\\x`, which is already defined: use `\\renewcommand` to replace it"]))
         #expect(Self.expand("\\gdef\\f#1{#2}").warnings == ["`#2` in the body of `\\f`, which takes 1 argument(s)"])
         #expect(Self.expand("\\gdef{x}").warnings == ["`\\gdef` must be followed by the `\\name` it defines"])
+        #expect(Self.expand("\\gdef\\a").warnings == ["`\\gdef\\a` has no `{body}`"])
+        #expect(Self.expand("\\newcommand{\\a} b").warnings == ["`\\newcommand\\a` has no `{body}`"])
     }
 
     @Test func aDefinitionAppliesToTheRestOfThePageAndShowsNothing() {
