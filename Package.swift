@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "RecurrentTests", dependencies: ["Recurrent"], exclude: ["Fixtures"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Math/Fixtures"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsCLI"], exclude: ["Fixtures"]),
     ]
 )

@@ -75,7 +75,12 @@ extension BuildPipeline {
             report.failures.append(error)
             bibliography = .unreadable
         }
-        let rendered = SiteWriter.render(pages, index: index, assets: Set(report.assets.keys), bibliography: bibliography)
+        var macros = TeXMacros()
+        switch paths.macros() {
+        case .success(let parsed): macros = parsed
+        case .failure(let error): report.failures.append(error)
+        }
+        let rendered = SiteWriter.render(pages, index: index, assets: Set(report.assets.keys), bibliography: bibliography, macros: macros)
         report.renderedFiles = rendered.files
         report.externalLinks = rendered.externalLinks
         for problem in rendered.problems {

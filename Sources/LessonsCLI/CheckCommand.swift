@@ -68,7 +68,8 @@ struct CheckCommand: ParsableCommand {
                                     markdown: body.joined(separator: "\n"), allowRawHTML: lesson.frontMatter.allowsRawHTML,
                                     sourcePath: lesson.path, sourceLines: Array(lesson.bodyStartLine..<(lesson.bodyStartLine + body.count))))
         }
-        let rendered = SiteWriter.render(pages, bibliography: (try? paths.bibliography().get()) ?? .empty)
+        let rendered = SiteWriter.render(pages, bibliography: (try? paths.bibliography().get()) ?? .empty,
+                                         macros: (try? paths.macros().get()) ?? TeXMacros())
         for link in rendered.externalLinks.sorted(by: { ($0.path, $0.line ?? 0, $0.url) < ($1.path, $1.line ?? 0, $1.url) }) {
             print("\(link.path)\(link.line.map { ":\($0)" } ?? ""): \(link.url)")
         }

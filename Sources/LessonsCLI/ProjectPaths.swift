@@ -46,6 +46,29 @@ struct ProjectPaths {
         }
     }
 
+    /// The book's TeX macros, `lessons/macros.tex`.
+    var macrosFile: URL { lessons.appendingPathComponent("macros.tex") }
+
+    /// The definitions of `lessons/macros.tex` (none when there is no such file), or an error
+    /// naming the file and the line of a mistake.
+    func macros() -> Result<TeXMacros, LessonError> {
+        guard FileManager.default.fileExists(atPath: macrosFile.path) else { return .success(TeXMacros()) }
+        let path = relative(macrosFile)
+        guard let data = FileManager.default.contents(atPath: macrosFile.path) else {
+            return .failure(LessonError(path: path, line: nil, message: "cannot be read"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(LessonError(path: path, line: nil, message: "is not UTF-8 text"))
+        }
+        do {
+            return .success(try TeXMacros.parseFile(text))
+        } catch let problem as TeXMacros.Problem {
+            return .failure(LessonError(path: path, line: problem.line, message: problem.message))
+        } catch {
+            return .failure(LessonError(path: path, line: nil, message: "\(error)"))
+        }
+    }
+
     /// Every file under `lessons/assets/`, by its path in the site (`assets/…`).
     func assetFiles() -> [String: URL] {
         guard let enumerator = FileManager.default.enumerator(atPath: assets.path) else { return [:] }

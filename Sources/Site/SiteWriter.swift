@@ -46,8 +46,10 @@ public enum SiteWriter {
     ///   - assets: the paths (`assets/…`) of the static files the site will carry, which the
     ///     lessons may link to; every relative link is checked against them and the pages.
     ///   - bibliography: `lessons/references.bib`, for citations.
+    ///   - macros: `lessons/macros.tex`, the TeX macros every page starts with.
     public static func render(
-        _ pages: [PageSource], index: [PageSource]? = nil, assets: Set<String> = [], bibliography: Bibliography = .empty
+        _ pages: [PageSource], index: [PageSource]? = nil, assets: Set<String> = [], bibliography: Bibliography = .empty,
+        macros: TeXMacros = TeXMacros()
     ) -> Rendered {
         let inOrder: (PageSource, PageSource) -> Bool = { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
         let ordered = pages.sorted(by: inOrder)
@@ -81,14 +83,14 @@ public enum SiteWriter {
         var anchors: [String: Set<String>] = [:]
         for page in ordered {
             var body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML, values: page.values,
-                                               linkTargets: linkTargets, chapter: chapter(page))
+                                               linkTargets: linkTargets, chapter: chapter(page), macros: macros)
             body.problems += book.define(body.labels, page: "\(page.slug).html", place: place(page))
             anchors["\(page.slug).html"] = Self.anchors(in: body.html)
             bodies.append(body)
         }
         let rebuilt = Set(ordered.map(\.slug))
         for page in listed where !rebuilt.contains(page.slug) && !page.markdown.isEmpty {
-            let body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML, chapter: chapter(page))
+            let body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML, chapter: chapter(page), macros: macros)
             _ = book.define(body.labels, page: "\(page.slug).html", place: place(page))
             anchors["\(page.slug).html"] = Self.anchors(in: body.html)
         }

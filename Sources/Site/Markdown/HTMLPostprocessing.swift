@@ -1,3 +1,5 @@
+import Foundation
+
 /// The last touches to cmark's HTML, done in one pass over its bytes (a find-and-replace per
 /// formula would rescan the whole page for each one).
 enum HTMLPostprocessing {
@@ -40,11 +42,16 @@ enum HTMLPostprocessing {
                result[(result.count - paragraphOpen.count)...].elementsEqual(paragraphOpen), matches(paragraphClose, at: end) {
                 result.removeLast(paragraphOpen.count)
                 end += paragraphClose.count
+                // A formula of definitions only leaves no blank line either.
+                if mathML[number].isEmpty, end < bytes.count, bytes[end] == UInt8(ascii: "\n") { end += 1 }
             }
             result.append(contentsOf: mathML[number].utf8)
             index = end
         }
-        return String(decoding: result, as: UTF8.self)
+        let substituted = String(decoding: result, as: UTF8.self)
+        // A formula of macro definitions only is empty; a paragraph of nothing else goes too.
+        guard mathML.contains(where: \.isEmpty) else { return substituted }
+        return substituted.replacingOccurrences(of: "<p>[ \t\n]*</p>\n?", with: "", options: .regularExpression)
     }
 
     /// cmark-gfm aligns table cells with the `align` attribute, obsolete in HTML5; this

@@ -93,8 +93,8 @@ public struct InlineValue: Equatable, Sendable {
 /// adjusted — raw HTML from the lesson becomes literal text unless allowed, Swift code is
 /// highlighted, output blocks get their own look, `hide-code` blocks fold into `<details>`, the
 /// prose is checked for raw TeX and hand-typed results (`ProseChecks`) — and rendered;
-/// headings get anchors, the math comes back as MathML and each spliced value as a link to the
-/// block that recorded it.
+/// headings get anchors, the math comes back as MathML (its macros expanded first, see
+/// `TeXMacros`) and each spliced value as a link to the block that recorded it.
 ///
 /// Each call parses, renders and frees in one scope; no cmark pointer outlives it. Calls are
 /// serialised: cmark-gfm keeps the inline parser's table of special characters in a global
@@ -119,9 +119,11 @@ public enum MarkdownRenderer {
     ///     `nil` checks no links.
     ///   - chapter: the lesson's number, for section, equation, figure and table numbers
     ///     ("4.2"); `nil` numbers sections not at all and the rest from 1.
+    ///   - macros: the book's TeX macros (`lessons/macros.tex`); the page's formulas add theirs
+    ///     for the formulas after them.
     public static func render(
         _ markdown: String, allowRawHTML: Bool = false, values: [InlineValue] = [], linkTargets: Set<String>? = nil,
-        chapter: Int? = nil
+        chapter: Int? = nil, macros: TeXMacros = TeXMacros()
     ) -> RenderedMarkdown {
         let labelled = LabelMarkup(markdown)
         let math = MathExtractor(labelled.markdown)
@@ -140,12 +142,21 @@ public enum MarkdownRenderer {
         }
         problems += findings.problems.map { LineProblem(line: sourceLine($0.line), kind: $0.kind, message: $0.message) }
         var mathML: [String] = []
+        var pageMacros = macros
         for span in math.spans {
             // A value inside a formula becomes part of the TeX: MathML has no place for a link.
             let tex = HTMLPostprocessing.plainValues(in: span.tex, values: values)
-            let converted = TeXToMathML.convert(tex, display: span.display)
-            problems += converted.warnings.map { LineProblem(line: span.line, kind: .unsupportedTeX, message: $0) }
-            mathML.append(converted.mathML)
+            let expanded = pageMacros.expand(tex)
+            problems += expanded.warnings.map { LineProblem(line: span.line, kind: .unsupportedTeX, message: $0) }
+            if expanded.onlyDefinitions {
+                mathML.append("")
+            } else if expanded.overflowed {
+                mathML.append(TeXToMathML.verbatim(tex, display: span.display))
+            } else {
+                let converted = TeXToMathML.convert(expanded.tex, display: span.display, source: tex)
+                problems += converted.warnings.map { LineProblem(line: span.line, kind: .unsupportedTeX, message: $0) }
+                mathML.append(converted.mathML)
+            }
         }
         html = HTMLPostprocessing.substituteMath(in: html, mathML: mathML, display: math.spans.map(\.display))
         html = HTMLPostprocessing.substituteValues(in: html, values: values)

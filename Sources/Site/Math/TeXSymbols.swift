@@ -25,7 +25,7 @@ enum TeXSymbols {
         "langle": "⟨", "rangle": "⟩", "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉",
         "vert": "|", "Vert": "‖", "|": "‖", "lvert": "|", "rvert": "|", "lVert": "‖", "rVert": "‖", "mid": "∣",
         "Longrightarrow": "⟹", "longrightarrow": "⟶", "Longleftarrow": "⟸", "longleftarrow": "⟵",
-        "coloneqq": "≔", "triangleq": "≜", "setminus": "∖", "{": "{", "}": "}", "%": "%", "#": "#", "&": "&", "$": "$", "_": "_",
+        "lbrace": "{", "rbrace": "}", "coloneqq": "≔", "triangleq": "≜", "setminus": "∖", "{": "{", "}": "}", "%": "%", "#": "#", "&": "&", "$": "$", "_": "_",
         "top": "⊤", "perp": "⊥", "prime": "′", "colon": ":",
     ]
 
@@ -46,7 +46,8 @@ enum TeXSymbols {
     static let accents: [String: (mark: String, under: Bool)] = [
         "tilde": ("~", false), "widetilde": ("~", false), "hat": ("^", false), "widehat": ("^", false),
         "bar": ("¯", false), "overline": ("¯", false), "vec": ("→", false), "dot": ("˙", false),
-        "ddot": ("¨", false), "underline": ("_", true),
+        "ddot": ("¨", false), "underline": ("_", true), "check": ("ˇ", false), "breve": ("˘", false),
+        "acute": ("´", false), "grave": ("`", false), "mathring": ("˚", false),
         "overrightarrow": ("→", false), "overleftarrow": ("←", false),
     ]
 
@@ -54,6 +55,8 @@ enum TeXSymbols {
     static let spaces: [String: String] = [
         ",": "0.1667em", ":": "0.2222em", ";": "0.2778em", "!": "-0.1667em", " ": "0.25em",
         "quad": "1em", "qquad": "2em", "enspace": "0.5em",
+        // A backslash at the end of a line is TeX's control space, as `\ ` is.
+        "\n": "0.25em", "\r\n": "0.25em", "\t": "0.25em",
     ]
 
     /// Delimiters after `\left`, `\right` and the `\big` family.
@@ -91,9 +94,11 @@ enum TeXSymbols {
                        "e": "ℯ", "g": "ℊ", "o": "ℴ"],
         ]
         if let special = exceptions[alphabet]?[character] { return special }
+        if alphabet == "bold-italic", let greek = boldItalicGreek(value) { return greek }
         let base: UInt32?
         switch alphabet {
         case "bold": base = isUpper ? 0x1D400 : isLower ? 0x1D41A : isDigit ? 0x1D7CE : nil
+        case "bold-italic": base = isUpper ? 0x1D468 : isLower ? 0x1D482 : isDigit ? 0x1D7CE : nil
         case "double-struck": base = isUpper ? 0x1D538 : isLower ? 0x1D552 : isDigit ? 0x1D7D8 : nil
         case "script": base = isUpper ? 0x1D49C : isLower ? 0x1D4B6 : nil
         default: base = nil
@@ -101,5 +106,20 @@ enum TeXSymbols {
         guard let base else { return String(character) }
         let offset = value - (isUpper ? 0x41 : isLower ? 0x61 : 0x30)
         return Unicode.Scalar(base + offset).map { String(Character($0)) } ?? String(character)
+    }
+
+    /// A Greek letter in bold italic, as `\boldsymbol{\theta}` draws it. The mathematical
+    /// Greek block follows the order of the Greek block (Α…Ω, α…ω), then ∂ ϵ ϑ ϰ ϕ ϱ ϖ.
+    private static func boldItalicGreek(_ value: UInt32) -> String? {
+        let capitals: UInt32 = 0x1D71C, lowercase: UInt32 = 0x1D736
+        let variants: [UInt32: UInt32] = [0x2207: capitals + 25, 0x2202: lowercase + 25 + 1, 0x03F5: lowercase + 27,
+                                          0x03D1: lowercase + 28, 0x03F0: lowercase + 29, 0x03D5: lowercase + 30,
+                                          0x03F1: lowercase + 31, 0x03D6: lowercase + 32]
+        let code: UInt32? = switch value {
+        case 0x0391...0x03A9: capitals + value - 0x0391
+        case 0x03B1...0x03C9: lowercase + value - 0x03B1
+        default: variants[value]
+        }
+        return code.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
     }
 }

@@ -46,11 +46,19 @@ extension TeXToMathML {
             let text = rawArgument()
             return ("<mi>\(HTMLText.escaped(text))</mi><mo>\u{2061}</mo>", false)
         case "mathrm":
+            // One letter in an <mi> is drawn italic unless it says otherwise (the d of `\,\mathrm{d}x`).
             let text = rawArgument().filter { !$0.isWhitespace }
-            return ("<mi>\(HTMLText.escaped(text))</mi>", false)
-        case "mathbb", "mathbf", "boldsymbol", "mathcal":
-            let alphabet = name == "mathbb" ? "double-struck" : name == "mathcal" ? "script" : "bold"
-            let text = rawArgument().filter { !$0.isWhitespace }
+            return ("<mi\(text.count == 1 ? " mathvariant=\"normal\"" : "")>\(HTMLText.escaped(text))</mi>", false)
+        case "mathbb", "mathbf", "boldsymbol", "bm", "mathcal", "Bbb", "bbb":
+            // `\Bbb` is amsfonts' old name for `\mathbb`; the r2rt notes among the seeds write it
+            // `\bbb` (their text was lower-cased), so that spelling is read too.
+            // `\boldsymbol` keeps letters italic, as TeX's does, and makes Greek bold too.
+            let alphabet = ["mathbb", "Bbb", "bbb"].contains(name) ? "double-struck" : name == "mathcal" ? "script"
+                : ["boldsymbol", "bm"].contains(name) ? "bold-italic" : "bold"
+            var text = rawArgument().filter { !$0.isWhitespace }
+            if alphabet == "bold-italic", text.hasPrefix("\\"), let letter = TeXSymbols.identifiers[String(text.dropFirst())] {
+                text = letter
+            }
             if text.allSatisfy({ $0.isLetter || $0.isNumber }) {
                 let styled = text.map { TeXSymbols.styled($0, alphabet: alphabet) }.joined()
                 return ("<mi>\(HTMLText.escaped(styled))</mi>", false)
@@ -58,6 +66,14 @@ extension TeXToMathML {
             let inner = TeXToMathML.convert(text, display: display)
             warnings += inner.warnings
             return ("<mrow>\(Self.innerRow(of: inner.mathML))</mrow>", false)
+        case "texttt":
+            return typewriterText()
+        case "textcolor":
+            return textColor()
+        case "color":
+            return colorSwitch()
+        case "hspace":
+            return horizontalSpace()
         case "mathrel", "mathbin", "mathop", "mathord":
             return ("<mrow>\(argument())</mrow>", false)
         case "left":
@@ -135,6 +151,7 @@ extension TeXToMathML {
     /// `\begin{name} … \end{name}` as a table.
     private mutating func environment(_ name: String) -> (markup: String, limits: Bool)? {
         let bare = name.hasSuffix("*") ? String(name.dropLast()) : name
+        if bare == "equation" { return equation(name) }
         if bare == "array" { _ = rawArgument() }  // column specification: alignment is not drawn
         var rows: [[String]] = [[]]
         while true {
@@ -188,6 +205,21 @@ extension TeXToMathML {
             warnings.append("unsupported environment `\(name)` (drawn as a plain table)")
             return (table, false)
         }
+    }
+
+    /// `\begin{equation} … \end{equation}` (or `equation*`): one formula, which may hold a
+    /// `split` or `aligned`. It is not numbered: the site numbers a displayed equation that has
+    /// a label (`$$ … $$ {#eq-name}`), and only those.
+    private mutating func equation(_ name: String) -> (markup: String, limits: Bool)? {
+        let content = expressionStopping(at: ["end"])
+        if currentStarts(with: "\\end") {
+            for _ in 0..<4 { advance() }
+            let closing = rawArgument()
+            if closing != name { warnings.append("`\\begin{\(name)}` ended by `\\end{\(closing)}`") }
+        } else {
+            warnings.append("`\\begin{\(name)}` without `\\end{\(name)}`")
+        }
+        return ("<mrow>\(content)</mrow>", false)
     }
 
     /// The `<mrow>` content of a converted formula's `<semantics>`.

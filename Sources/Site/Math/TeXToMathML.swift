@@ -4,8 +4,11 @@
 /// A recursive-descent reader over the characters of one formula. It covers the TeX the
 /// lessons use (fractions, scripts, Greek, operators, functions, `\sum`/`\prod`/`\lim` with
 /// limits, roots, accents, `\left`/`\right`, `\mathbb`/`\mathbf`/`\mathcal`, `\text`,
-/// `\operatorname`, `matrix`/`pmatrix`/`bmatrix`, `aligned`/`align`, `cases`). A command it
-/// does not know is shown as its TeX source and reported, never dropped and never fatal.
+/// `\operatorname`, `matrix`/`pmatrix`/`bmatrix`, `aligned`/`align`, `cases`, `equation`) and
+/// the markup of source material written for KaTeX (`\textcolor`, `\color`, `\hspace`,
+/// `\texttt`, `\boldsymbol`). Macros are expanded before it sees a formula (`TeXMacros`). A
+/// command it does not know is shown as its TeX source and reported, never dropped and never
+/// fatal.
 public struct TeXToMathML {
     /// The MathML, and one message per unsupported construct.
     public struct Result: Equatable {
@@ -17,16 +20,26 @@ public struct TeXToMathML {
     var position = 0
     var warnings: [String] = []
     let display: Bool
+    /// The stops of the expression being read, for `\color`, which colours the rest of it.
+    var currentStops: Set<String> = []
 
     /// Converts one formula (without its `$` delimiters).
-    public static func convert(_ tex: String, display: Bool) -> Result {
+    ///
+    /// - Parameter source: the TeX as the author wrote it, for the annotation a reader copies,
+    ///   when `tex` is its expansion (see `TeXMacros`); `tex` if `nil`.
+    public static func convert(_ tex: String, display: Bool, source: String? = nil) -> Result {
         var reader = TeXToMathML(source: Array(tex), display: display)
         let body = reader.expression(stopAt: [])
         let rest = reader.position < reader.source.count ? String(reader.source[reader.position...]) : ""
         if !rest.isEmpty { reader.warnings.append("unmatched `\(rest.prefix(12))` in `\(tex)`") }
-        let annotation = "<annotation encoding=\"application/x-tex\">\(HTMLText.escaped(tex))</annotation>"
+        let annotation = "<annotation encoding=\"application/x-tex\">\(HTMLText.escaped(source ?? tex))</annotation>"
         let math = "<math\(display ? " display=\"block\"" : "")><semantics><mrow>\(body)\(rest.isEmpty ? "" : "<mtext>\(HTMLText.escaped(rest))</mtext>")</mrow>\(annotation)</semantics></math>"
         return Result(mathML: math, warnings: reader.warnings)
+    }
+
+    /// A formula shown as its TeX, for one whose macros could not be expanded.
+    public static func verbatim(_ tex: String, display: Bool) -> String {
+        "<math\(display ? " display=\"block\"" : "")><mtext>\(HTMLText.escaped(tex))</mtext></math>"
     }
 
     private init(source: [Character], display: Bool) {
@@ -97,6 +110,9 @@ public struct TeXToMathML {
 
     /// A sequence of atoms with their scripts, up to a stop marker.
     mutating func expression(stopAt stops: Set<String>) -> String {
+        let outer = currentStops
+        currentStops = stops
+        defer { currentStops = outer }
         var result = ""
         while true {
             skipSpaces()
