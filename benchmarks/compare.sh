@@ -13,6 +13,33 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 threads=${1:-1}
 rounds=${2:-3}
+
+# The machine, printed with the table: results differ between processors (the README keeps one
+# row per machine kind), so a table must say where it was measured.
+describe_machine() {
+    local model flags width caches=""
+    model=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+    local family cpu_model
+    family=$(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | tr -d ' ')
+    cpu_model=$(grep -m1 '^model[[:space:]]*:' /proc/cpuinfo | cut -d: -f2 | tr -d ' ')
+    flags=$(grep -m1 '^flags' /proc/cpuinfo)
+    if [[ $flags == *" avx512f "* ]]; then width="512-bit (AVX-512: the engine's 16-wide kernels)"
+    elif [[ $flags == *" avx2 "* ]]; then width="256-bit (AVX2: the 8-wide kernels)"
+    else width="128-bit or less (scalar and 4-wide code)"; fi
+    if [ -n "${LESSONS_NARROW_KERNEL:-}" ]; then width+="; LESSONS_NARROW_KERNEL set: the engine uses its 8-wide kernels"; fi
+    if [ -n "${ATEN_CPU_CAPABILITY:-}" ]; then width+="; PyTorch restricted to ATEN_CPU_CAPABILITY=$ATEN_CPU_CAPABILITY"; fi
+    for index in /sys/devices/system/cpu/cpu0/cache/index*; do
+        [ -r "$index/size" ] || continue
+        local level type
+        level=$(cat "$index/level"); type=$(cat "$index/type")
+        case $type in Data) type="d" ;; Instruction) type="i" ;; *) type="" ;; esac
+        caches+="L$level$type $(cat "$index/size")  "
+    done
+    echo "processor: $model (family $family, model $cpu_model), $(nproc) core(s) available"
+    echo "vector width: $width"
+    echo "caches seen by cpu0 (L1 and L2 per core, L3 shared): ${caches:-unknown}"
+}
+describe_machine
 configurations="lstm-h128 gru-h128 lstm-h32 lstm-h256-chars matmul"
 engine=""
 reference=""

@@ -59,8 +59,23 @@ struct BuildPipeline {
         }
     }
 
+    /// `indices` ordered so the lessons that took longest last time start first: with two
+    /// cores, a long lesson started last would run alone at the end while the other core
+    /// idles. A lesson never run is placed by its front matter's `timeout` (a long limit
+    /// means a long lesson), before lessons with no timeout; ties keep curriculum order.
+    ///
+    /// - Parameter estimate: the last run's seconds and the lesson's `timeout`, by index.
+    static func longestFirst(_ indices: [Int], estimate: (Int) -> (lastSeconds: Double?, timeout: Double?)) -> [Int] {
+        let keyed = indices.map { index -> (index: Int, seconds: Double) in
+            let (last, timeout) = estimate(index)
+            // A last run is a measurement; a timeout only a bound, so a measured time wins.
+            return (index, last ?? (timeout.map { $0 / 10 } ?? 0))
+        }
+        return keyed.sorted { ($1.seconds, $0.index) < ($0.seconds, $1.index) }.map(\.index)
+    }
+
     /// Results for `lessons`: from the cache where valid (unless forced), else by running them,
-    /// as many at once as there are cores.
+    /// as many at once as there are cores, the longest first.
     func execute(_ lessons: [Lesson], display: ProgressDisplay) -> [Outcome] {
         var cached = [Outcome?](repeating: nil, count: lessons.count)
         var pending: [Int] = []
@@ -72,7 +87,9 @@ struct BuildPipeline {
                 pending.append(index)
             }
         }
-        let toRun = pending
+        let toRun = Self.longestFirst(pending) { index in
+            (cache.lastRunSeconds(for: lessons[index]), lessons[index].frontMatter.timeout)
+        }
         let ran = OutcomeSlots(count: lessons.count)
         DispatchQueue.concurrentPerform(iterations: toRun.count) { position in
             let lesson = lessons[toRun[position]]
