@@ -80,11 +80,11 @@ enum Stylesheet {
         pre, code { font-family: "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.85rem; }
         pre {
           padding: 0.75rem 1rem; overflow-x: auto; white-space: pre; line-height: 1.35;
-          background: var(--code-background); border-radius: 4px;
+          background-color: var(--code-background); border-radius: 4px;
         }
         pre code { white-space: pre; }
         pre.experiment { border-left: 3px solid var(--accent); }
-        pre.output { background: var(--output-background); border-left: 3px solid var(--output-border); }
+        pre.output { background-color: var(--output-background); border-left: 3px solid var(--output-border); }
         pre.output.stderr { border-left-color: var(--error); }
         details.hidden-code { margin: 1rem 0; }
         details.hidden-code summary { cursor: pointer; color: var(--muted); font-size: 0.9rem; }
@@ -109,12 +109,38 @@ enum Stylesheet {
         .lesson-list li { margin: 1rem 0; }
         .lesson-list p { margin: 0.2rem 0 0; color: var(--muted); }
         .lesson-number { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: 0.4rem; }
-        /* On a wide screen the column widens, so that code of about 100 characters fits unscrolled. */
-        @media (min-width: 80rem) {
+        /* On a wide screen the column widens, so that more code fits unscrolled. */
+        @media (min-width: 72rem) {
           .layout { max-width: 84rem; }
           main { max-width: 58rem; }
         }
         pre { scrollbar-width: thin; scrollbar-color: var(--muted) transparent; }
+        /* A shadow at the edge that has more to scroll to: phones hide scrollbars, and a cut plot
+           or formula would otherwise read as complete. */
+        pre, table, math[display="block"] {
+          background-image: linear-gradient(to right, var(--scroll-cover), var(--scroll-cover)), linear-gradient(to right, var(--scroll-cover), var(--scroll-cover)),
+            linear-gradient(to right, rgba(0, 0, 0, 0.18), transparent), linear-gradient(to left, rgba(0, 0, 0, 0.18), transparent);
+          background-position: left center, right center, left center, right center;
+          background-repeat: no-repeat;
+          background-size: 1.25rem 100%, 1.25rem 100%, 0.6rem 100%, 0.6rem 100%;
+          background-attachment: local, local, scroll, scroll;
+        }
+        pre { --scroll-cover: var(--code-background); background-color: var(--code-background); }
+        pre.output { --scroll-cover: var(--output-background); background-color: var(--output-background); }
+        table, math[display="block"] { --scroll-cover: var(--background); }
+        .reference-list a { overflow-wrap: anywhere; }
+        .cited-in { display: block; }
+        .toc a { text-decoration: none; }
+        .toc a:hover { text-decoration: underline; }
+        main.search-page form { display: flex; gap: 0.5rem; align-items: center; }
+        main.search-page input { flex: 1 1 auto; min-width: 0; }
+        @media (max-width: 40rem) {
+          .equation { flex-direction: column; align-items: stretch; gap: 0.25rem; }
+          .equation-number { align-self: flex-end; }
+          p math:not([display="block"]) { max-width: 100%; overflow-x: auto; vertical-align: middle; }
+          pre.output { font-size: 0.7rem; }
+          th, td { padding: 0.25rem 0.4rem; }
+        }
         @media (max-width: 60rem) {
           .layout { flex-direction: column-reverse; }
           .sidebar { position: static; max-height: none; flex-basis: auto; width: 100%; border-top: 1px solid var(--rule); }

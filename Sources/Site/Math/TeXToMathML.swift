@@ -232,7 +232,13 @@ public struct TeXToMathML {
             case "*": "∗"
             default: String(character)
             }
-            return ("<mo>\(HTMLText.escaped(symbol))</mo>", false)
+            // A bracket inside a row would otherwise count as an infix operator and get an
+            // operator's space on both sides, "f ( x )"; as in TeX, a bare bracket keeps its size.
+            switch character {
+            case "(", "[": return ("<mo form=\"prefix\" stretchy=\"false\">\(symbol)</mo>", false)
+            case ")", "]": return ("<mo form=\"postfix\" stretchy=\"false\">\(symbol)</mo>", false)
+            default: return ("<mo>\(HTMLText.escaped(symbol))</mo>", false)
+            }
         }
     }
 }

@@ -96,7 +96,7 @@ import Testing
         #expect(book.names == ["E", "vect"])
         let rendered = MarkdownRenderer.render("$\\E[\\vect{x}]$\n", macros: book)
         #expect(rendered.problems.isEmpty)
-        #expect(rendered.html.contains("<mi>𝔼</mi><mo>[</mo><mi>𝒙</mi><mo>]</mo>"))
+        #expect(rendered.html.contains("<mi>𝔼</mi><mo form=\"prefix\" stretchy=\"false\">[</mo><mi>𝒙</mi><mo form=\"postfix\" stretchy=\"false\">]</mo>"))
     }
 
     @Test func aMistakeInTheBookMacrosNamesItsLine() {

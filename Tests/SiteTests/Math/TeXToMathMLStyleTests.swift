@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func typewriterTextCheckAndControlSpace() {
-        #expect(Self.body("\\texttt{ReLU}(x)") == "<mtext style=\"font-family: monospace\">ReLU</mtext><mo>(</mo><mi>x</mi><mo>)</mo>")
+        #expect(Self.body("\\texttt{ReLU}(x)") == "<mtext style=\"font-family: monospace\">ReLU</mtext><mo form=\"prefix\" stretchy=\"false\">(</mo><mi>x</mi><mo form=\"postfix\" stretchy=\"false\">)</mo>")
         #expect(Self.body("\\check{y}") == "<mover accent=\"true\"><mrow><mi>y</mi></mrow><mo stretchy=\"true\">ˇ</mo></mover>")
         #expect(Self.body("a,\\\nb") == "<mi>a</mi><mo>,</mo><mspace width=\"0.25em\"></mspace><mi>b</mi>")
     }
