@@ -80,7 +80,11 @@ extension BuildPipeline {
         case .success(let parsed): macros = parsed
         case .failure(let error): report.failures.append(error)
         }
-        let rendered = SiteWriter.render(pages, index: index, assets: Set(report.assets.keys), bibliography: bibliography, macros: macros)
+        // A partial build keeps the other pages, so it keeps their search entries too.
+        let previousSearchIndex = options.only == nil ? nil
+            : try? String(contentsOf: paths.site.appendingPathComponent("search-index.js"), encoding: .utf8)
+        let rendered = SiteWriter.render(pages, index: index, assets: Set(report.assets.keys), bibliography: bibliography,
+                                         macros: macros, previousSearchIndex: previousSearchIndex)
         report.renderedFiles = rendered.files
         report.externalLinks = rendered.externalLinks
         for problem in rendered.problems {

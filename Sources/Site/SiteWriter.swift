@@ -47,9 +47,11 @@ public enum SiteWriter {
     ///     lessons may link to; every relative link is checked against them and the pages.
     ///   - bibliography: `lessons/references.bib`, for citations.
     ///   - macros: `lessons/macros.tex`, the TeX macros every page starts with.
+    ///   - previousSearchIndex: in a partial build, the current site's `search-index.js`, whose
+    ///     entries for the pages not rebuilt are kept (their pages are kept too).
     public static func render(
         _ pages: [PageSource], index: [PageSource]? = nil, assets: Set<String> = [], bibliography: Bibliography = .empty,
-        macros: TeXMacros = TeXMacros()
+        macros: TeXMacros = TeXMacros(), previousSearchIndex: String? = nil
     ) -> Rendered {
         let inOrder: (PageSource, PageSource) -> Bool = { ($0.order ?? Int.max, $0.slug) < ($1.order ?? Int.max, $1.slug) }
         let ordered = pages.sorted(by: inOrder)
@@ -89,15 +91,21 @@ public enum SiteWriter {
             bodies.append(body)
         }
         let rebuilt = Set(ordered.map(\.slug))
+        var citedBy: [String: [PageSource]] = [:]
         for page in listed where !rebuilt.contains(page.slug) && !page.markdown.isEmpty {
             let body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML, chapter: chapter(page), macros: macros)
             _ = book.define(body.labels, page: "\(page.slug).html", place: place(page))
             anchors["\(page.slug).html"] = Self.anchors(in: body.html)
+            // Citations are in the prose, so the lesson's text says what its page cites.
+            for key in Set(body.references.flatMap { $0.items.map(\.key) }) where bibliography.entry(key) != nil {
+                citedBy[key, default: []].append(page)
+            }
         }
 
         // Pass 2: references, citations, anchors; then the pages.
-        var searchEntries: [SearchIndex.Entry] = []
-        var citedBy: [String: [PageSource]] = [:]
+        var searchEntries = SearchIndex.entries(fromScript: previousSearchIndex ?? "").filter { entry in
+            !rebuilt.contains(String(entry.page.dropLast(".html".count))) && listed.contains { "\($0.slug).html" == entry.page }
+        }
         for (page, first) in zip(ordered, bodies) {
             let file = "\(page.slug).html"
             var body = first
@@ -125,8 +133,14 @@ public enum SiteWriter {
                 rendered.externalLinks.append((page.sourcePath.isEmpty ? page.slug : page.sourcePath, line > 0 ? line : nil, link.url))
             }
         }
+        // Curriculum order, whichever pages were rebuilt: a partial build writes what a full one would.
+        let position = Dictionary(listed.enumerated().map { ("\($0.element.slug).html", $0.offset) }, uniquingKeysWith: { first, _ in first })
+        searchEntries = searchEntries.enumerated().sorted {
+            (position[$0.element.page] ?? Int.max, $0.offset) < (position[$1.element.page] ?? Int.max, $1.offset)
+        }.map { $0.element }
         rendered.files[SearchIndex.fileName] = SearchIndex.script(searchEntries)
         if !bibliography.entries.isEmpty {
+            citedBy = citedBy.mapValues { pages in pages.sorted { (position["\($0.slug).html"] ?? Int.max) < (position["\($1.slug).html"] ?? Int.max) } }
             rendered.files[BibliographyPage.fileName] = BibliographyPage.html(bibliography, citedBy: citedBy)
         }
         return rendered

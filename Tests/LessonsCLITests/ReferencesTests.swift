@@ -92,4 +92,21 @@ import Testing
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("lessons/02-probe.md:10: https://example.org/odyssey.pdf"), "\(result.standardOutput)")
     }
+
+    /// A partial build keeps the other pages, so its search index and bibliography page must
+    /// be what a full build writes, not those of the rebuilt lesson alone.
+    @Test func aPartialBuildWritesTheSameSearchIndexAndBibliography() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        try project.write("lessons/references.bib", Self.bibliography)
+        try project.write(lesson: "01-first.md", "---\ntitle: First\norder: 1\n---\n\n## Gates\n\nAs @greff2017 found, peepholes rarely matter.\n")
+        try project.write(lesson: "02-probe.md", Self.lesson("Nothing cited here."))
+        #expect(try project.build().status == 0)
+        let index = try project.read("site/search-index.js"), references = try project.read("site/references.html")
+        #expect(index.contains("peepholes rarely matter") && references.contains("Cited in lesson"))
+        let partial = try project.build(["lessons/02-probe.md"])
+        #expect(partial.status == 0, "\(partial.standardError)")
+        #expect(try project.read("site/search-index.js") == index)
+        #expect(try project.read("site/references.html") == references)
+    }
 }

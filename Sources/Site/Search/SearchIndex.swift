@@ -60,6 +60,18 @@ enum SearchIndex {
             + rows.joined(separator: ",\n") + "\n];\n"
     }
 
+    /// The entries of a script `script(_:)` wrote (for a partial build, which keeps the entries
+    /// of pages it did not rebuild); none if it is not one.
+    static func entries(fromScript script: String) -> [Entry] {
+        guard let open = script.range(of: "window.LESSONS_SEARCH = "),
+              let data = script[open.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+                .dropLast(script.hasSuffix(";\n") || script.hasSuffix(";") ? 1 : 0).data(using: .utf8),
+              let rows = try? JSONSerialization.jsonObject(with: data) as? [[String]] else { return [] }
+        return rows.compactMap { row in
+            row.count == 5 ? Entry(page: row[0], lessonTitle: row[1], section: row[2], anchor: row[3], text: row[4]) : nil
+        }
+    }
+
     /// `html` as text: tags dropped, entities decoded, printed output and MathML markup left out
     /// (a formula keeps its TeX source, which is what a reader would type).
     static func plainText(_ html: Substring) -> String {
