@@ -29,20 +29,8 @@ struct ProjectPaths {
     /// The parsed `lessons/references.bib` (empty when there is none), or an error naming the
     /// file and the line of a syntax error.
     func bibliography() -> Result<Bibliography, LessonError> {
-        guard FileManager.default.fileExists(atPath: bibliographyFile.path) else { return .success(.empty) }
-        let path = relative(bibliographyFile)
-        guard let data = FileManager.default.contents(atPath: bibliographyFile.path) else {
-            return .failure(LessonError(path: path, line: nil, message: "cannot be read"))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(LessonError(path: path, line: nil, message: "is not UTF-8 text"))
-        }
-        do {
-            return .success(Bibliography(try BibTeX.parse(text)))
-        } catch let error as BibTeXError {
-            return .failure(LessonError(path: path, line: error.line, message: error.message))
-        } catch {
-            return .failure(LessonError(path: path, line: nil, message: "\(error)"))
+        parseBookFile(bibliographyFile, empty: .empty, parse: { Bibliography(try BibTeX.parse($0)) }) { error in
+            (error as? BibTeXError).map { ($0.line, $0.message) }
         }
     }
 
@@ -52,20 +40,29 @@ struct ProjectPaths {
     /// The definitions of `lessons/macros.tex` (none when there is no such file), or an error
     /// naming the file and the line of a mistake.
     func macros() -> Result<TeXMacros, LessonError> {
-        guard FileManager.default.fileExists(atPath: macrosFile.path) else { return .success(TeXMacros()) }
-        let path = relative(macrosFile)
-        guard let data = FileManager.default.contents(atPath: macrosFile.path) else {
+        parseBookFile(macrosFile, empty: TeXMacros(), parse: TeXMacros.parseFile) { error in
+            (error as? TeXMacros.Problem).map { ($0.line, $0.message) }
+        }
+    }
+
+    /// An optional book-wide file of `lessons/`, parsed: `empty` when it does not exist, or an
+    /// error naming the file (and the line, where `located` finds one in the parser's error).
+    private func parseBookFile<Value>(
+        _ file: URL, empty: Value, parse: (String) throws -> Value, located: (Error) -> (line: Int, message: String)?
+    ) -> Result<Value, LessonError> {
+        guard FileManager.default.fileExists(atPath: file.path) else { return .success(empty) }
+        let path = relative(file)
+        guard let data = FileManager.default.contents(atPath: file.path) else {
             return .failure(LessonError(path: path, line: nil, message: "cannot be read"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(LessonError(path: path, line: nil, message: "is not UTF-8 text"))
         }
         do {
-            return .success(try TeXMacros.parseFile(text))
-        } catch let problem as TeXMacros.Problem {
-            return .failure(LessonError(path: path, line: problem.line, message: problem.message))
+            return .success(try parse(text))
         } catch {
-            return .failure(LessonError(path: path, line: nil, message: "\(error)"))
+            let place = located(error)
+            return .failure(LessonError(path: path, line: place?.line, message: place?.message ?? "\(error)"))
         }
     }
 

@@ -41,6 +41,16 @@ public struct PageSource: Equatable, Sendable {
     }
 }
 
+extension PageSource {
+    /// The lesson file for messages, or the slug for a page that has none.
+    var displayPath: String { sourcePath.isEmpty ? slug : sourcePath }
+
+    /// The lesson line of a 0-based line of `markdown`; `nil` for a line the build inserted.
+    func lessonLine(_ markdownLine: Int) -> Int? {
+        markdownLine < sourceLines.count && sourceLines[markdownLine] > 0 ? sourceLines[markdownLine] : nil
+    }
+}
+
 /// What a reader needs to get the page's numbers again.
 public struct Reproducibility: Equatable, Sendable {
     public let seed: UInt64

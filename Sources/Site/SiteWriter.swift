@@ -62,21 +62,17 @@ public enum SiteWriter {
         ], problems: [])
         if !bibliography.entries.isEmpty { rendered.files[BibliographyPage.fileName] = "" }
         let linkTargets = Set(listed.map { "\($0.slug).html" }).union(assets).union(rendered.files.keys)
+        // Curriculum order, whichever pages were rebuilt: a partial build writes what a full one would.
+        let position = Dictionary(listed.enumerated().map { ("\($0.element.slug).html", $0.offset) }, uniquingKeysWith: { first, _ in first })
         func report(_ problem: LineProblem, on page: PageSource) {
-            let line = problem.line < page.sourceLines.count ? page.sourceLines[problem.line] : 0
+            let line = page.lessonLine(problem.line)
             // Numbers in what the experiments printed (tables the build inserted) are results;
             // an error page shows the lesson's text unspliced, `{{=0.01}}` literals and all.
-            if problem.kind == .handTypedNumber && ((line == 0 && !page.sourceLines.isEmpty) || page.failure != nil) { return }
-            rendered.problems.append(SiteProblem(
-                path: page.sourcePath.isEmpty ? page.slug : page.sourcePath, line: line > 0 ? line : nil,
-                message: problem.message, kind: problem.kind))
+            if problem.kind == .handTypedNumber && ((line == nil && !page.sourceLines.isEmpty) || page.failure != nil) { return }
+            rendered.problems.append(SiteProblem(path: page.displayPath, line: line, message: problem.message, kind: problem.kind))
         }
-        func chapter(_ page: PageSource) -> Int? { page.order }
         func place(_ page: PageSource) -> (Int) -> String {
-            { line in
-                let path = page.sourcePath.isEmpty ? page.slug : page.sourcePath
-                return line < page.sourceLines.count && page.sourceLines[line] > 0 ? "\(path):\(page.sourceLines[line])" : path
-            }
+            { line in page.displayPath + (page.lessonLine(line).map { ":\($0)" } ?? "") }
         }
 
         // Pass 1: every page, and the labels and anchors of lessons not rebuilt this time.
@@ -85,7 +81,7 @@ public enum SiteWriter {
         var anchors: [String: Set<String>] = [:]
         for page in ordered {
             var body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML, values: page.values,
-                                               linkTargets: linkTargets, chapter: chapter(page), macros: macros)
+                                               linkTargets: linkTargets, chapter: page.order, macros: macros)
             body.problems += book.define(body.labels, page: "\(page.slug).html", place: place(page))
             anchors["\(page.slug).html"] = Self.anchors(in: body.html)
             bodies.append(body)
@@ -93,7 +89,7 @@ public enum SiteWriter {
         let rebuilt = Set(ordered.map(\.slug))
         var citedBy: [String: [PageSource]] = [:]
         for page in listed where !rebuilt.contains(page.slug) && !page.markdown.isEmpty {
-            let body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML, chapter: chapter(page), macros: macros)
+            let body = MarkdownRenderer.render(page.markdown, allowRawHTML: page.allowRawHTML, chapter: page.order, macros: macros)
             _ = book.define(body.labels, page: "\(page.slug).html", place: place(page))
             anchors["\(page.slug).html"] = Self.anchors(in: body.html)
             // Citations are in the prose, so the lesson's text says what its page cites.
@@ -104,7 +100,7 @@ public enum SiteWriter {
 
         // Pass 2: references, citations, anchors; then the pages.
         var searchEntries = SearchIndex.entries(fromScript: previousSearchIndex ?? "").filter { entry in
-            !rebuilt.contains(String(entry.page.dropLast(".html".count))) && listed.contains { "\($0.slug).html" == entry.page }
+            !rebuilt.contains(String(entry.page.dropLast(".html".count))) && position[entry.page] != nil
         }
         for (page, first) in zip(ordered, bodies) {
             let file = "\(page.slug).html"
@@ -129,12 +125,9 @@ public enum SiteWriter {
             searchEntries += SearchIndex.entries(page: file, lessonTitle: page.title, html: body.html)
             for problem in body.problems.sorted(by: { ($0.line, $0.message) < ($1.line, $1.message) }) { report(problem, on: page) }
             for link in body.externalLinks {
-                let line = link.line < page.sourceLines.count ? page.sourceLines[link.line] : 0
-                rendered.externalLinks.append((page.sourcePath.isEmpty ? page.slug : page.sourcePath, line > 0 ? line : nil, link.url))
+                rendered.externalLinks.append((page.displayPath, page.lessonLine(link.line), link.url))
             }
         }
-        // Curriculum order, whichever pages were rebuilt: a partial build writes what a full one would.
-        let position = Dictionary(listed.enumerated().map { ("\($0.element.slug).html", $0.offset) }, uniquingKeysWith: { first, _ in first })
         searchEntries = searchEntries.enumerated().sorted {
             (position[$0.element.page] ?? Int.max, $0.offset) < (position[$1.element.page] ?? Int.max, $1.offset)
         }.map { $0.element }

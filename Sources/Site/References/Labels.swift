@@ -198,7 +198,9 @@ enum LabelRendering {
                     .compactMap { $0 }.max { $0.lowerBound < $1.lowerBound }
                 if let target, onlyClosingTags(between: target.upperBound, and: emitted),
                    let tagEnd = emitted[target.lowerBound...].firstIndex(of: ">"), !emitted[target.lowerBound..<tagEnd].contains(" id=") {
-                    emitted.insert(contentsOf: " id=\"\(id)\"", at: emitted.index(target.lowerBound, offsetBy: target.lowerBound == target.upperBound ? 0 : (emitted[target].hasPrefix("<pre") ? 4 : 6)))
+                    // Right after the tag's name: `<pre id="…" class="output">`, `<table id="…">`.
+                    let name = emitted[target].hasPrefix("<pre") ? "<pre".count : "<table".count
+                    emitted.insert(contentsOf: " id=\"\(id)\"", at: emitted.index(target.lowerBound, offsetBy: name))
                     resolved.append(ResolvedLabel(definition: definition, anchor: definition.name, text: shown))
                     result = emitted + "<span class=\"caption-label\">\(shown):</span> "
                 } else {

@@ -103,14 +103,7 @@ enum SearchIndex {
             rest = tag[tag.index(after: close)...]
         }
         text += rest
-        return decodedEntities(text)
-    }
-
-    static func decodedEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        return HTMLText.unescaped(text)
     }
 
     static func normalisedSpaces(_ text: String) -> String {
