@@ -55,6 +55,18 @@ import Testing
         }
     }
 
+    @Test func recordedNumbersArriveToTheLastBit() throws {
+        // JSONSerialization, which read the channel before, got some of these one ulp wrong.
+        for value in [1 / 5.9, exp(-49.0 / 8), Double(Float(0.1)), 1e-300, .greatestFiniteMagnitude, .leastNonzeroMagnitude, -0.0] {
+            let event = ChannelEvent.record(name: "x", value: .number(value), allowsNonFinite: false, file: "f", line: 1)
+            guard case .record(_, .number(let decoded), _, _, _) = try ChannelEvent(line: event.line.dropLast()) else {
+                Issue.record("not a recorded number")
+                continue
+            }
+            #expect(decoded.bitPattern == value.bitPattern, "\(value)")
+        }
+    }
+
     @Test func textThatLooksLikeANumberStaysText() throws {
         for text in ["12", "nan", "inf", "0.5"] {
             let event = ChannelEvent.record(name: "x", value: .text(text), allowsNonFinite: false, file: "f", line: 1)
