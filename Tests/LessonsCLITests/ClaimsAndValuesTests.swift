@@ -162,4 +162,33 @@ import Testing
         #expect(fixed.status == 0, "\(fixed.standardError)")
         #expect(withoutValueLinks(try project.read("site/01-nan.html")).contains("the exploding run at inf."))
     }
+
+    @Test func nonFiniteValuesTheLessonAllowsReachThePageAsRecorded() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        try project.write(lesson: "01-nonfinite.md", """
+            ---
+            title: Non-finite
+            ---
+
+            It went {{up}} and {{down}}; the loss was {{nan}}, then {{runtime:.2f}}.
+
+            ```swift experiment
+            let zero = Double(CommandLine.arguments.count - 1)
+            record("up", Double.infinity, allowNonFinite: true)
+            record("down", -Double.infinity, allowNonFinite: true)
+            record("nan", Double.nan, allowNonFinite: true)
+            record("runtime", zero / zero, allowNonFinite: true)
+            ```
+            """)
+        let result = try project.build()
+        #expect(result.status == 0, "\(result.standardError)")
+        let page = try project.read("site/01-nonfinite.html")
+        #expect(withoutValueLinks(page).contains("It went inf and -inf; the loss was nan, then nan."))
+        #expect(page.contains("title=\"up = inf, recorded at lessons/01-nonfinite.md:9"))
+        #expect(page.contains("title=\"down = -inf, recorded at lessons/01-nonfinite.md:10"))
+        // A NaN computed at run time keeps its sign (`-nan` on x86-64) in the value's tooltip.
+        let zero = Double(CommandLine.arguments.count - CommandLine.arguments.count)
+        #expect(page.contains("title=\"runtime = \(zero / zero), recorded at lessons/01-nonfinite.md:12"))
+    }
 }

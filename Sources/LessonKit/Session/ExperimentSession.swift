@@ -18,50 +18,37 @@ public enum ExperimentSession {
     /// before the trap has reached the runner.
     public static func start() {
         setvbuf(stdout, nil, _IOLBF, 0)
-        OutputChannel.shared.send(["event": .string("start")])
+        OutputChannel.shared.send(.start)
     }
 
     /// Marks the start of block `index` (0-based, in lesson order): all output from here until
     /// the next mark belongs to this block.
     public static func beginBlock(_ index: Int) {
-        var record = streamPositions()
-        record["event"] = .string("block")
-        record["index"] = .integer(index)
-        OutputChannel.shared.send(record)
+        OutputChannel.shared.send(.block(index: index, streams: streamPositions()))
     }
 
     /// Marks that every block ran to its end.
     public static func finish() {
-        var record = streamPositions()
-        record["event"] = .string("finish")
-        OutputChannel.shared.send(record)
+        OutputChannel.shared.send(.finish(streams: streamPositions()))
     }
 
     /// Byte offsets of standard output and standard error now, after flushing: where the
     /// runner cuts a block's output.
-    private static func streamPositions() -> [String: ChannelValue] {
+    private static func streamPositions() -> StreamPositions {
         fflush(stdout)
-        return [
-            "stdout": .integer(Int(lseek(STDOUT_FILENO, 0, SEEK_CUR))),
-            "stderr": .integer(Int(lseek(STDERR_FILENO, 0, SEEK_CUR))),
-        ]
+        return StreamPositions(
+            standardOutput: Int(lseek(STDOUT_FILENO, 0, SEEK_CUR)), standardError: Int(lseek(STDERR_FILENO, 0, SEEK_CUR)))
     }
 
-    static func record(_ name: String, value: ChannelValue, allowNonFinite: Bool = false, file: String, line: Int) {
-        var record: [String: ChannelValue] = ["event": .string("record"), "name": .string(name), "value": value,
-                                              "file": .string(file), "line": .integer(line)]
-        if allowNonFinite { record["nonFinite"] = .bool(true) }
-        OutputChannel.shared.send(record)
+    static func record(
+        _ name: String, value: ChannelEvent.RecordedValue, allowNonFinite: Bool = false, file: String, line: Int
+    ) {
+        OutputChannel.shared.send(.record(name: name, value: value, allowsNonFinite: allowNonFinite, file: file, line: line))
     }
 
     static func claim(_ text: String, holds: Bool, detail: String?, file: String, line: Int) {
-        var record: [String: ChannelValue] = [
-            "event": .string("claim"), "claim": .string(text), "holds": .bool(holds),
-            "file": .string(file), "line": .integer(line),
-        ]
-        if let detail { record["detail"] = .string(detail) }
         if OutputChannel.shared.isConnected {
-            OutputChannel.shared.send(record)
+            OutputChannel.shared.send(.claim(text: text, holds: holds, detail: detail, file: file, line: line))
         } else if !holds {
             // Run on its own, a false claim still says so.
             fputs("\(file):\(line): claim failed: \(text)\(detail.map { " (\($0))" } ?? "")\n", stderr)
@@ -75,18 +62,14 @@ public enum ExperimentSession {
             print(plainText)
             return
         }
-        var record = streamPositions()
-        record["event"] = .string("markdown")
-        record["text"] = .string(markdown)
-        OutputChannel.shared.send(record)
+        OutputChannel.shared.send(.markdown(text: markdown, streams: streamPositions()))
     }
 
     /// Reports progress of a long loop to the runner (shown live in a terminal, never on the
     /// page). Run on its own in a terminal, the program shows it on standard error.
     static func progress(_ label: String, done: Int, total: Int) {
         if OutputChannel.shared.isConnected {
-            OutputChannel.shared.send(["event": .string("progress"), "label": .string(label),
-                                       "done": .integer(done), "total": .integer(total)])
+            OutputChannel.shared.send(.progress(label: label, done: done, total: total))
         } else if isatty(STDERR_FILENO) != 0 {
             fputs("\r\(label) \(done)/\(total)" + (done >= total ? "\n" : ""), stderr)
         }

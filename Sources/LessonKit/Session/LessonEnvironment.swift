@@ -10,7 +10,7 @@ public let lessonSeed: UInt64 = ProcessInfo.processInfo.environment[ExperimentSe
 /// the runner re-run the lesson when the file's content changes.
 public func lessonData(_ name: String) -> URL {
     let path = "lessons/data/\(name)"
-    OutputChannel.shared.send(["event": .string("data"), "path": .string(path)])
+    OutputChannel.shared.send(.data(path: path))
     return URL(fileURLWithPath: path)
 }
 

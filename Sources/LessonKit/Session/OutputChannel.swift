@@ -1,25 +1,7 @@
 import Foundation
 
-/// A value in a channel record: the few JSON types the runner reads.
-public enum ChannelValue: Equatable, Sendable {
-    case string(String)
-    case integer(Int)
-    case number(Double)
-    case bool(Bool)
-
-    /// The value as JSON text.
-    var json: String {
-        switch self {
-        case .string(let text): JSONText.quoted(text)
-        case .integer(let value): String(value)
-        case .number(let value): value.isFinite ? "\(value)" : JSONText.quoted("\(value)")
-        case .bool(let value): value ? "true" : "false"
-        }
-    }
-}
-
-/// The structured side channel from an experiment program to the runner: one JSON object per
-/// line, appended to the file named by the `LESSONS_CHANNEL` environment variable.
+/// The structured side channel from an experiment program to the runner: one `ChannelEvent`
+/// per line, appended to the file named by the `LESSONS_CHANNEL` environment variable.
 ///
 /// A separate file keeps structured records apart from whatever the lesson prints, so no
 /// printed text can be mistaken for a record. Without the variable, records are dropped.
@@ -50,11 +32,10 @@ public final class OutputChannel: @unchecked Sendable {
     /// Whether records go anywhere: `false` when the program runs outside `lessons`.
     public var isConnected: Bool { descriptor != nil }
 
-    /// Appends one record. Keys are written in sorted order so records are reproducible.
-    public func send(_ record: [String: ChannelValue]) {
+    /// Appends `event` as one line (see `ChannelEvent.line`).
+    public func send(_ event: ChannelEvent) {
         guard let descriptor else { return }
-        let body = record.keys.sorted().map { "\(JSONText.quoted($0)):\(record[$0]!.json)" }.joined(separator: ",")
-        let line = Array("{\(body)}\n".utf8)
+        let line = event.line
         lock.lock()
         defer { lock.unlock() }
         // One write per record: with O_APPEND a record is never interleaved with another.
@@ -66,26 +47,5 @@ public final class OutputChannel: @unchecked Sendable {
                 written += result
             }
         }
-    }
-}
-
-/// JSON string quoting, kept here so LessonKit needs no encoder for its one-line records.
-enum JSONText {
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

@@ -23,7 +23,7 @@ public func record(_ name: String, _ value: Float, allowNonFinite: Bool = false,
 
 /// Records a piece of text for the prose, inserted as it is.
 public func record(_ name: String, _ value: String, file: StaticString = #file, line: UInt = #line) {
-    ExperimentSession.record(name, value: .string(value), file: "\(file)", line: Int(line))
+    ExperimentSession.record(name, value: .text(value), file: "\(file)", line: Int(line))
 }
 
 /// Records a test's result for the prose: `{{name}}` is the whole line (`formatted(format)`),
@@ -34,9 +34,9 @@ public func record(_ name: String, _ value: String, file: StaticString = #file, 
 public func record(_ name: String, _ test: some HypothesisTest, format: NumberFormat = .significant(digits: 3),
                    file: StaticString = #file, line: UInt = #line) {
     let file = "\(file)", line = Int(line)
-    ExperimentSession.record(name, value: .string(test.formatted(format)), file: file, line: line)
+    ExperimentSession.record(name, value: .text(test.formatted(format)), file: file, line: line)
     for part in test.parts {
         ExperimentSession.record("\(name).\(part.name)", value: .number(part.value), file: file, line: line)
     }
-    ExperimentSession.record("\(name).verdict", value: .string(test.verdict.rawValue), file: file, line: line)
+    ExperimentSession.record("\(name).verdict", value: .text(test.verdict.rawValue), file: file, line: line)
 }

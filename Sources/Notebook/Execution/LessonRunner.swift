@@ -183,7 +183,7 @@ public struct LessonRunner: Sendable {
         let programTranscript = ProgramTranscript(
             standardOutput: (try? Data(contentsOf: URL(fileURLWithPath: files.standardOutput))) ?? Data(),
             standardError: (try? Data(contentsOf: URL(fileURLWithPath: files.standardError))) ?? Data(),
-            records: OutputChannelRecord.read(from: files.channel))
+            events: ChannelFile.events(at: files.channel))
         // What the page needs is in the transcript now; the files may be large.
         for file in [files.standardOutput, files.standardError, files.channel] { try? FileManager.default.removeItem(atPath: file) }
         return try programTranscript.outcome(

@@ -1,4 +1,5 @@
 import Foundation
+import LessonKit
 
 /// A running program's output as terminal text, as it arrives: a header line when a block
 /// begins, what the block printed, and the tables it emitted where it emitted them. Standard
@@ -9,10 +10,9 @@ final class LiveTranscript: @unchecked Sendable {
     private let files: ProgramFiles
     private let write: @Sendable (_ text: String, _ isError: Bool) -> Void
     private let lock = NSLock()
-    private var channelOffset: UInt64 = 0
-    private var pendingChannel = Data()
-    /// Records read but not yet shown, because the output before them has not arrived.
-    private var queued: [[String: Any]] = []
+    private var channel: ChannelTail
+    /// Events read but not yet shown, because the output before them has not arrived.
+    private var queued: [ChannelEvent] = []
     private var shownOutput = 0
     private var shownErrors = 0
 
@@ -20,6 +20,7 @@ final class LiveTranscript: @unchecked Sendable {
         self.lesson = lesson
         self.files = files
         self.write = write
+        channel = ChannelTail(path: files.channel)
     }
 
     /// The header printed when block `index` begins.
@@ -33,19 +34,19 @@ final class LiveTranscript: @unchecked Sendable {
             // Sizes first: a record read after them can only point at or past them.
             let outputSize = Self.size(of: files.standardOutput)
             let errorSize = Self.size(of: files.standardError)
-            readChannel()
-            while let record = queued.first {
-                let offset = (record["stdout"] as? NSNumber)?.intValue ?? shownOutput
-                guard offset <= outputSize else { break }
+            // Only the events that mark a place in the output are shown, in order with it.
+            queued += channel.newEvents().filter { $0.streams != nil }
+            while let event = queued.first, let streams = event.streams {
+                guard streams.standardOutput <= outputSize else { break }
                 queued.removeFirst()
-                showOutput(upTo: offset)
-                switch record["event"] as? String {
-                case "block":
-                    if let index = (record["index"] as? NSNumber)?.intValue, let block = lesson.blocks.first(where: { $0.index == index }) {
+                showOutput(upTo: streams.standardOutput)
+                switch event {
+                case .block(let index, _):
+                    if let block = lesson.blocks.first(where: { $0.index == index }) {
                         write(Self.header(for: block, in: lesson), false)
                     }
-                case "markdown":
-                    if let text = record["text"] as? String { write(text + "\n", false) }
+                case .markdown(let text, _):
+                    write(text + "\n", false)
                 default:
                     break
                 }
@@ -62,22 +63,6 @@ final class LiveTranscript: @unchecked Sendable {
         guard offset > shownOutput else { return }
         write(Self.text(of: files.standardOutput, from: shownOutput, to: offset), false)
         shownOutput = offset
-    }
-
-    private func readChannel() {
-        guard let handle = FileHandle(forReadingAtPath: files.channel) else { return }
-        defer { try? handle.close() }
-        try? handle.seek(toOffset: channelOffset)
-        let data = handle.readDataToEndOfFile()
-        channelOffset += UInt64(data.count)
-        pendingChannel.append(data)
-        while let newline = pendingChannel.firstIndex(of: UInt8(ascii: "\n")) {
-            let line = pendingChannel[pendingChannel.startIndex..<newline]
-            pendingChannel = Data(pendingChannel[(newline + 1)...])
-            guard let record = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  ["block", "markdown", "finish"].contains(record["event"] as? String ?? "") else { continue }
-            queued.append(record)
-        }
     }
 
     private static func size(of path: String) -> Int {

@@ -1,27 +1,32 @@
 import Foundation
+import LessonKit
 
 /// Everything one run of an experiment program left behind, and what it means for the lesson.
 public struct ProgramTranscript {
     let standardOutput: Data
     let standardError: Data
-    let records: [OutputChannelRecord]
+    /// What the program sent through its channel, in order.
+    let events: [ChannelEvent]
 
     /// Where a block's output starts in each stream: the byte offsets the program reported
     /// when the block began.
     private struct BlockStart {
         let index: Int
-        let standardOutput: Int
-        let standardError: Int
+        let streams: StreamPositions
     }
 
     private var blockStarts: [BlockStart] {
-        records.filter { $0.event == "block" }.compactMap { record in
-            guard let index = record.integer("index") else { return nil }
-            return BlockStart(index: index, standardOutput: record.integer("stdout") ?? 0, standardError: record.integer("stderr") ?? 0)
+        events.compactMap { event in
+            guard case .block(let index, let streams) = event else { return nil }
+            return BlockStart(index: index, streams: streams)
         }
     }
 
-    private var finished: Bool { records.contains { $0.event == "finish" } }
+    private var finished: Bool {
+        events.contains { event in
+            if case .finish = event { true } else { false }
+        }
+    }
 
     /// The lesson with its outputs, or the error that stopped it.
     func outcome(
@@ -30,22 +35,27 @@ public struct ProgramTranscript {
     ) throws(LessonError) -> ExecutedLesson {
         let starts = blockStarts
         if termination == .exited(0) && finished {
-            let dataFiles = Set(records.filter { $0.event == "data" }.compactMap { $0.fields["path"] as? String }).sorted()
+            var dataFiles: Set<String> = []
+            var nonFinite: Set<String> = []
+            for event in events {
+                if case .data(let path) = event { dataFiles.insert(path) }
+                if case .record(let name, _, allowsNonFinite: true, _, _) = event { nonFinite.insert(name) }
+            }
             let recorded = try recordedValues(of: lesson)
-            let nonFinite = Set(records.filter { $0.event == "record" && ($0.fields["nonFinite"] as? Bool) == true }
-                .compactMap { $0.fields["name"] as? String })
             let executed = ExecutedLesson(
                 lesson: lesson, outputs: blockOutputs(limit: outputLimit), values: recorded.values, recordLines: recorded.lines,
-                nonFiniteAllowed: nonFinite, claims: claims, dataFiles: dataFiles)
+                nonFiniteAllowed: nonFinite, claims: claims, dataFiles: dataFiles.sorted())
             if checkClaims { try Self.checkClaims(executed) }
             return executed
         }
         // The block running when the program stopped is the last one that began.
         let running = starts.last
         let block = running.flatMap { start in lesson.blocks.first { $0.index == start.index } }
-        let printed = running.map { Self.text(standardOutput, from: $0.standardOutput, to: standardOutput.count, limit: outputLimit) } ?? ""
+        let printed = running.map {
+            Self.text(standardOutput, from: $0.streams.standardOutput, to: standardOutput.count, limit: outputLimit)
+        } ?? ""
         let errors = Self.withoutStackTrace(
-            Self.text(standardError, from: running?.standardError ?? 0, to: standardError.count, limit: outputLimit))
+            Self.text(standardError, from: running?.streams.standardError ?? 0, to: standardError.count, limit: outputLimit))
         let culprit = block.map { "the experiment block at line \($0.fenceLine)" } ?? "the experiment program"
         var details: [String] = []
         if !printed.isEmpty { details.append("output before it stopped:\n" + Self.indented(Self.tail(printed))) }
@@ -82,31 +92,34 @@ public struct ProgramTranscript {
             if !text.isEmpty { outputs[outputs.count - 1].segments.append(.text(text)) }
             position = offset
         }
-        for record in records {
-            switch record.event {
-            case "block":
-                let offset = record.integer("stdout") ?? position
-                flushText(upTo: offset)
-                position = offset
-                outputs.append(BlockOutput(blockIndex: record.integer("index") ?? outputs.count, segments: []))
-            case "markdown":
-                flushText(upTo: record.integer("stdout") ?? position)
-                if let markdown = record.fields["text"] as? String, !outputs.isEmpty {
-                    outputs[outputs.count - 1].segments.append(.markdown(markdown))
-                }
-            case "finish":
-                flushText(upTo: record.integer("stdout") ?? standardOutput.count)
+        for event in events {
+            switch event {
+            case .block(let index, let streams):
+                flushText(upTo: streams.standardOutput)
+                position = streams.standardOutput
+                outputs.append(BlockOutput(blockIndex: index, segments: []))
+            case .markdown(let markdown, let streams):
+                flushText(upTo: streams.standardOutput)
+                if !outputs.isEmpty { outputs[outputs.count - 1].segments.append(.markdown(markdown)) }
+            case .finish(let streams):
+                flushText(upTo: streams.standardOutput)
             default:
                 break
             }
         }
-        // Standard error, block by block, after each block's other output.
-        let marks = records.filter { $0.event == "block" || $0.event == "finish" }
-        for (position, mark) in marks.enumerated() where mark.event == "block" {
-            guard let outputIndex = outputs.firstIndex(where: { $0.blockIndex == mark.integer("index") }) else { continue }
-            let start = mark.integer("stderr") ?? 0
-            let end = position + 1 < marks.count ? (marks[position + 1].integer("stderr") ?? standardError.count) : standardError.count
-            let text = Self.text(standardError, from: start, to: end, limit: limit)
+        // Standard error, block by block, after each block's other output: from a block's
+        // start to the next block's start or the finish.
+        let marks: [(block: Int?, standardError: Int)] = events.compactMap { event in
+            switch event {
+            case .block(let index, let streams): (index, streams.standardError)
+            case .finish(let streams): (nil, streams.standardError)
+            default: nil
+            }
+        }
+        for (position, mark) in marks.enumerated() {
+            guard let block = mark.block, let outputIndex = outputs.firstIndex(where: { $0.blockIndex == block }) else { continue }
+            let end = position + 1 < marks.count ? marks[position + 1].standardError : standardError.count
+            let text = Self.text(standardError, from: mark.standardError, to: end, limit: limit)
             if !text.isEmpty { outputs[outputIndex].segments.append(.errorText(text)) }
         }
         return outputs
@@ -119,32 +132,24 @@ public struct ProgramTranscript {
     private func recordedValues(of lesson: Lesson) throws(LessonError) -> (values: [String: RecordedValue], lines: [String: Int]) {
         var values: [String: RecordedValue] = [:]
         var lines: [String: Int] = [:]
-        for record in records where record.event == "record" {
-            guard let name = record.fields["name"] as? String else { continue }
-            let line = record.integer("line") ?? 0
+        for case .record(let name, let recorded, _, _, let line) in events {
             if let first = lines[name] {
                 let earlier = first == line ? "by this line twice (in a loop?)" : "first at line \(first)"
                 throw LessonError(path: lesson.path, line: line, message: "`\(name)` is recorded twice, \(earlier): give each value its own name")
             }
-            let value: RecordedValue
-            if let text = record.fields["value"] as? String {
-                // Non-finite numbers travel as text ("nan", "inf").
-                value = Double(text).map { .number($0) } ?? (text == "nan" ? .number(.nan) : .text(text))
-            } else if let number = record.fields["value"] as? NSNumber {
-                value = .number(number.doubleValue)
-            } else {
-                continue
+            values[name] = switch recorded {
+            case .number(let number): .number(number)
+            case .text(let text): .text(text)
             }
-            values[name] = value
             lines[name] = line
         }
         return (values, lines)
     }
 
     private var claims: [Claim] {
-        records.filter { $0.event == "claim" }.map { record in
-            Claim(text: record.fields["claim"] as? String ?? "", holds: (record.fields["holds"] as? Bool) ?? false,
-                  detail: record.fields["detail"] as? String, line: record.integer("line") ?? 0)
+        events.compactMap { event in
+            guard case .claim(let text, let holds, let detail, _, let line) = event else { return nil }
+            return Claim(text: text, holds: holds, detail: detail, line: line)
         }
     }
 
