@@ -137,10 +137,7 @@ public struct ProgramTranscript {
                 let earlier = first == line ? "by this line twice (in a loop?)" : "first at line \(first)"
                 throw LessonError(path: lesson.path, line: line, message: "`\(name)` is recorded twice, \(earlier): give each value its own name")
             }
-            values[name] = switch recorded {
-            case .number(let number): .number(number)
-            case .text(let text): .text(text)
-            }
+            values[name] = recorded
             lines[name] = line
         }
         return (values, lines)

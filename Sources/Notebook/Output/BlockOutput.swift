@@ -1,3 +1,5 @@
+import LessonKit
+
 /// What one experiment block showed while the lesson ran, in order: printed text, and
 /// Markdown it emitted (tables), which the page shows as Markdown rather than as text.
 public struct BlockOutput: Equatable, Sendable, Codable {
@@ -30,11 +32,12 @@ public struct BlockOutput: Equatable, Sendable, Codable {
     }
 }
 
-/// A value an experiment recorded with `record(_:_:)`, for `{{name}}` in the prose.
-public enum RecordedValue: Equatable, Sendable, Codable {
-    case number(Double)
-    case text(String)
+/// A value an experiment recorded with `record(_:_:)`, for `{{name}}` in the prose: the type
+/// the channel carries, so the runner, the cache and the page share one encoding (NaN and the
+/// infinities included, with their sign).
+public typealias RecordedValue = ChannelEvent.RecordedValue
 
+extension RecordedValue {
     /// The value as `lessons run` and the value watch print it: numbers with every digit
     /// that tells them apart.
     public var plainText: String {
