@@ -59,21 +59,18 @@ import Testing
                         }
                     }
                     // The gradient rows and the input rows each in their own layout, as the backward
-                    // pass has them (the ring by step, the input by sequence), and the inputs also
-                    // packed eight wide in depth order, which the kernels read in place.
+                    // pass has them (the ring by step, the input by sequence).
                     let dLayout = Layout(outer: c.outer, inner: c.inner, columns: c.columns, bySteps: c.bySteps)
                     let xLayout = Layout(outer: c.outer, inner: c.inner, columns: c.features, bySteps: !c.bySteps)
                     let laidOutD = dLayout.laidOut(d)
-                    let laidOutX = c.features == 8 && !c.bySteps ? x : xLayout.laidOut(x)
-                    let xWalk = c.features == 8 && !c.bySteps
-                        ? Layout(outer: c.outer, inner: c.inner, columns: 8, bySteps: false) : xLayout
+                    let laidOutX = xLayout.laidOut(x)
                     laidOutD.withUnsafeBufferPointer { source in
                         laidOutX.withUnsafeBufferPointer { x in
                             gradient.withUnsafeMutableBufferPointer { gradient in
                                 sums.withUnsafeMutableBufferPointer { sums in
                                     ThinWeightGradient.accumulate(
                                         columns: c.columns, features: c.features, outerCount: c.outer, innerCount: c.inner,
-                                        x: xWalk.walk(x.baseAddress!), d: dLayout.walk(source.baseAddress!),
+                                        x: xLayout.walk(x.baseAddress!), d: dLayout.walk(source.baseAddress!),
                                         gradient: gradient.baseAddress!, sums: sums.baseAddress!)
                                 }
                             }
