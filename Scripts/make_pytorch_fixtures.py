@@ -3,18 +3,30 @@
 
 Run from the repository root after `pip install torch safetensors`:
 
-    python3 Scripts/make_pytorch_fixtures.py
+    python3 Scripts/make_pytorch_fixtures.py [GROUP ...]
+
+GROUP is any of layers, training, safetensors, wide (all four when none is named), so one
+group can be rewritten without touching the others' committed values.
 
 The fixtures are committed, so the Swift tests never need Python. Each case stores the layer's
 configuration, its parameters under PyTorch's state_dict names, an input, initial states,
 PyTorch's outputs, and the gradients of the scalar
 `sum(output * outputWeights) + sum(h_n * hiddenWeights) [+ sum(c_n * cellWeights)]`
 with respect to the input, the initial states and every parameter. Float32 values are written as JSON numbers that convert back exactly.
+
+The `wide` group repeats this at hidden sizes that reach the engine's 16- and 8-wide kernels
+(see `wide_fixtures`), for torch.nn's RNN, LSTM and GRU and for the Cho GRU and the peephole
+LSTM, which torch.nn lacks and `stepped_recurrent.py` writes step by step. Those cases are too
+large for JSON: their configuration is in `recurrent_layers_wide.json`, their values in
+`recurrent_layers_wide.safetensors`.
 """
+import argparse
 import json
 import pathlib
 
 import torch
+
+from stepped_recurrent import SteppedRecurrent
 
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "Tests" / "RecurrentTests" / "Fixtures"
 
@@ -178,8 +190,131 @@ def safetensors_fixtures():
     return ok
 
 
-def main():
-    FIXTURES.mkdir(parents=True, exist_ok=True)
+# Wide hidden sizes, so that the engine's vector code is compared with PyTorch, not only its
+# scalar tail: 27 = 16 + 8 + 3 units reaches the 16-wide LSTM step (AVX-512), the 8-wide step
+# and the scalar remainder (without AVX-512: 8 + 8 + 8 + 3); 40 = 2 x 16 + 8 has no scalar tail.
+# Inputs, batch and time stay small so the files do too.
+WIDE_INPUTS, WIDE_BATCH, WIDE_TIME = 5, 3, 6
+# Unsorted, with one sequence much shorter than the others, so packing reorders the batch.
+WIDE_LENGTHS = [6, 2, 5]
+WIDE_NN = {"rnn_tanh": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}
+
+
+def run_recurrent(module, x, h0, c0, lengths):
+    """Output `[batch, time, directions * H]`, h_n and c_n (None without a cell) of a torch.nn
+    recurrent module (sequences packed when `lengths` is given) or a SteppedRecurrent."""
+    has_cell = isinstance(module, torch.nn.LSTM) or getattr(module, "has_cell", False)
+    if isinstance(module, SteppedRecurrent):
+        return module(x, h0, c0 if has_cell else None, lengths)
+    sequences = x
+    if lengths is not None:
+        sequences = torch.nn.utils.rnn.pack_padded_sequence(x, torch.tensor(lengths), batch_first=True, enforce_sorted=False)
+    if has_cell:
+        output, (hn, cn) = module(sequences, (h0, c0))
+    else:
+        (output, hn), cn = module(sequences, h0), None
+    if lengths is not None:
+        output, _ = torch.nn.utils.rnn.pad_packed_sequence(output, batch_first=True, total_length=x.shape[1])
+    return output, hn, cn
+
+
+def wide_module(kind, hidden, layers, bidirectional):
+    if kind in WIDE_NN:
+        return WIDE_NN[kind](WIDE_INPUTS, hidden, num_layers=layers, batch_first=True, bidirectional=bidirectional)
+    return SteppedRecurrent(kind, WIDE_INPUTS, hidden, num_layers=layers, bidirectional=bidirectional)
+
+
+def wide_case(name, kind, hidden, layers, bidirectional, lengths, seed, tensors):
+    """One case: its configuration (returned) and its values (added to `tensors` under
+    `name/field`, parameters under `name/parameter/<state_dict name>`, their gradients under
+    `name/gradient/<state_dict name>`).
+
+    Parameters, input, initial states and loss weights are drawn in float32; the layer runs in
+    float64, so the references carry only float32 rounding of the exact values and the engine's
+    own error is what the tests measure. The loss is as in `case`."""
+    torch.manual_seed(seed)
+    directions = 2 if bidirectional else 1
+    module = wide_module(kind, hidden, layers, bidirectional)
+    has_cell = kind in ("lstm", "peephole_lstm")
+    state_shape = (layers * directions, WIDE_BATCH, hidden)
+    x32 = torch.randn(WIDE_BATCH, WIDE_TIME, WIDE_INPUTS)
+    h032 = torch.randn(state_shape) * 0.5
+    c032 = torch.randn(state_shape) * 0.5
+    parameters32 = {k: v.detach().clone() for k, v in module.state_dict().items()}
+    module.double()
+    x = x32.double().requires_grad_()
+    h0 = h032.double().requires_grad_()
+    c0 = c032.double().requires_grad_()
+    output, hn, cn = run_recurrent(module, x, h0, c0, lengths)
+    output_weights = torch.rand(output.shape) * 2 - 1
+    hidden_weights = torch.rand(hn.shape) * 2 - 1
+    cell_weights = torch.rand(hn.shape) * 2 - 1
+    loss = (output * output_weights.double()).sum() + (hn * hidden_weights.double()).sum()
+    if has_cell:
+        loss = loss + (cn * cell_weights.double()).sum()
+    loss.backward()
+    fields = {
+        "input": x32, "initialHidden": h032, "output": output, "finalHidden": hn,
+        "outputWeights": output_weights, "hiddenWeights": hidden_weights,
+        "inputGradient": x.grad, "initialHiddenGradient": h0.grad,
+    }
+    if has_cell:
+        fields.update(initialCell=c032, finalCell=cn, cellWeights=cell_weights, initialCellGradient=c0.grad)
+    for key, value in parameters32.items():
+        fields["parameter/" + key] = value
+    for key, parameter in module.named_parameters():
+        fields["gradient/" + key] = parameter.grad
+    for key, value in fields.items():
+        tensors[f"{name}/{key}"] = value.detach().float().contiguous()
+    return {
+        "name": name, "kind": kind, "inputSize": WIDE_INPUTS, "hiddenSize": hidden, "layerCount": layers,
+        "bidirectional": bidirectional, "batch": WIDE_BATCH, "time": WIDE_TIME, "lengths": lengths,
+        "parameters": [{"name": k, "shape": list(v.shape)} for k, v in parameters32.items()],
+    }
+
+
+def check_stepped_against_torch_nn():
+    """SteppedRecurrent, which writes the Cho GRU's and the peephole LSTM's references, computes
+    what torch.nn computes for the cells torch.nn has: same weights, two bidirectional layers,
+    packed lengths; outputs, states and every gradient within float64 rounding."""
+    for kind, make in WIDE_NN.items():
+        torch.manual_seed(99)
+        stepped = SteppedRecurrent(kind, WIDE_INPUTS, 27, num_layers=2, bidirectional=True).double()
+        reference = make(WIDE_INPUTS, 27, num_layers=2, batch_first=True, bidirectional=True).double()
+        reference.load_state_dict(stepped.state_dict())
+        x = torch.randn(WIDE_BATCH, WIDE_TIME, WIDE_INPUTS, dtype=torch.float64)
+        h0 = torch.randn(4, WIDE_BATCH, 27, dtype=torch.float64)
+        c0 = torch.randn(4, WIDE_BATCH, 27, dtype=torch.float64)
+        results = []
+        for module in (stepped, reference):
+            inputs = [t.clone().requires_grad_() for t in (x, h0, c0)]
+            output, hn, cn = run_recurrent(module, *inputs, WIDE_LENGTHS)
+            weights = torch.linspace(-1, 1, output.numel(), dtype=torch.float64).reshape(output.shape)
+            loss = (output * weights).sum() + hn.sum() + (cn.sum() if cn is not None else 0)
+            loss.backward()
+            grads = [t.grad if t.grad is not None else torch.zeros_like(t) for t in inputs]
+            results.append([output, hn] + grads + [p.grad for _, p in module.named_parameters()])
+        worst = max(float((a - b).detach().abs().max()) for a, b in zip(*results))
+        assert len(results[0]) == len(results[1]) and worst < 1e-10, f"SteppedRecurrent {kind} differs from torch.nn by {worst}"
+        print(f"SteppedRecurrent {kind} matches torch.nn (largest difference {worst:.1e})")
+
+
+def wide_fixtures():
+    from safetensors.torch import save_file
+
+    check_stepped_against_torch_nn()
+    tensors = {}
+    cases = []
+    for index, kind in enumerate(["rnn_tanh", "lstm", "gru", "cho_gru", "peephole_lstm"]):
+        cases.append(wide_case(f"{kind}_h27_2layer_bidirectional_lengths", kind, 27, 2, True, WIDE_LENGTHS, 100 + index, tensors))
+        cases.append(wide_case(f"{kind}_h40_2layer", kind, 40, 2, False, None, 200 + index, tensors))
+    save_file(tensors, str(FIXTURES / "recurrent_layers_wide.safetensors"), metadata={"torch": torch.__version__})
+    (FIXTURES / "recurrent_layers_wide.json").write_text(json.dumps(
+        {"torch": torch.__version__, "tensors": "recurrent_layers_wide.safetensors", "cases": cases}, indent=1) + "\n")
+    print(f"wrote {len(cases)} wide cases ({len(tensors)} tensors) to recurrent_layers_wide.safetensors/.json")
+
+
+def layer_fixtures():
     cases = [
         case("rnn_tanh_1layer", "rnn", 1, False, seed=1),
         case("rnn_relu_1layer", "rnn", 1, False, nonlinearity="relu", seed=2),
@@ -193,11 +328,28 @@ def main():
     path = FIXTURES / "recurrent_layers.json"
     path.write_text(json.dumps({"torch": torch.__version__, "cases": cases}, separators=(",", ":")) + "\n")
     print(f"wrote {len(cases)} cases to {path} with torch {torch.__version__}")
-    training = FIXTURES / "training.json"
-    training.write_text(json.dumps(training_fixture(), indent=1) + "\n")
-    print(f"wrote optimiser and loss references to {training}")
-    if not safetensors_fixtures():
+
+
+def main():
+    groups = ["layers", "training", "safetensors", "wide"]
+    parser = argparse.ArgumentParser(description="Writes the PyTorch reference fixtures.")
+    # (Checked here: argparse rejects an empty list when `choices` is given with nargs="*".)
+    parser.add_argument("groups", nargs="*", metavar="GROUP", help=f"any of {', '.join(groups)} (default: all)")
+    chosen = parser.parse_args().groups or groups
+    unknown = sorted(set(chosen) - set(groups))
+    if unknown:
+        parser.error(f"unknown group {', '.join(unknown)}; choose from {', '.join(groups)}")
+    FIXTURES.mkdir(parents=True, exist_ok=True)
+    if "layers" in chosen:
+        layer_fixtures()
+    if "training" in chosen:
+        training = FIXTURES / "training.json"
+        training.write_text(json.dumps(training_fixture(), indent=1) + "\n")
+        print(f"wrote optimiser and loss references to {training}")
+    if "safetensors" in chosen and not safetensors_fixtures():
         raise SystemExit(1)
+    if "wide" in chosen:
+        wide_fixtures()
 
 
 if __name__ == "__main__":

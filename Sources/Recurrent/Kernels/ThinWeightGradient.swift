@@ -38,26 +38,24 @@ enum ThinWeightGradient {
         precondition(features >= 1 && features <= maximumFeatures, "thin weight gradient: \(features) inputs")
         let depth = outerCount * innerCount
         guard columns > 0, depth > 0 else { return }
-        // The kernels read the inputs as `[K, 8]` in depth order; narrower inputs are padded with
-        // zero columns (their products are computed and dropped). A chunk of the backward pass
-        // is a few hundred rows, so the copy is small beside the products.
-        let packedInputs = features == maximumFeatures && x.innerStride == maximumFeatures
-            && x.outerStride == innerCount * maximumFeatures
-        let padded = ScratchBuffer(zeros: packedInputs ? 0 : depth * maximumFeatures)
-        let inputs = packedInputs ? x.base : UnsafePointer(padded.base)
-        if !packedInputs {
-            for o in 0..<outerCount {
-                for i in 0..<innerCount {
-                    let (source, target) = (x.row(outer: o, inner: i), padded.base + (o * innerCount + i) * maximumFeatures)
-                    // A whole row is one vector copy rather than a call to memmove per row.
-                    if features == maximumFeatures {
-                        Lanes8.store(Lanes8.load(source), target)
-                    } else {
-                        target.update(from: source, count: features)
-                    }
+        // The kernels read the inputs as `[K, 8]` in depth order, so they are copied there;
+        // narrower inputs are padded with zero columns (their products are computed and
+        // dropped). A chunk of the backward pass is a few hundred rows, so the copy is small
+        // beside the products. (The backward pass walks the input by step but stores it by
+        // sequence, so it is in that layout only for one sequence of one step: one row.)
+        let padded = ScratchBuffer(zeros: depth * maximumFeatures)
+        for o in 0..<outerCount {
+            for i in 0..<innerCount {
+                let (source, target) = (x.row(outer: o, inner: i), padded.base + (o * innerCount + i) * maximumFeatures)
+                // A whole row is one vector copy rather than a call to memmove per row.
+                if features == maximumFeatures {
+                    Lanes8.store(Lanes8.load(source), target)
+                } else {
+                    target.update(from: source, count: features)
                 }
             }
         }
+        let inputs = UnsafePointer(padded.base)
         var column = 0
         if Engine.usesWideVectors {
             column = columns - columns % 16

@@ -48,18 +48,17 @@ import Testing
     /// Both kernels against a Double reference, every shape around the panel edges, both
     /// transposes, overwrite and accumulate.
     @Test func agreesWithAReferenceOnEveryEdge() {
-        let saved = Engine.usesWideVectors
-        defer { Engine.usesWideVectors = saved }
-        for wide in cpu_features_has_avx512() != 0 ? [false, true] : [false] {
-            Engine.usesWideVectors = wide
-            for (index, shape) in Self.shapes.enumerated() {
-                for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
-                    let a = randomTensor(transposeA ? [shape.k, shape.m] : [shape.m, shape.k], seed: UInt64(100 + index))
-                    let b = randomTensor(transposeB ? [shape.n, shape.k] : [shape.k, shape.n], seed: UInt64(200 + index))
-                    let product = a.matmul(b, transposeSelf: transposeA, transposeOther: transposeB)
-                    let expected = Self.reference(a, b, transposeA: transposeA, transposeB: transposeB)
-                    let error = zip(product.scalars, expected).map { abs(Double($0) - $1) }.max()!
-                    #expect(error < 1e-4 * Double(shape.k), "wide \(wide) \(shape) transposes \(transposeA) \(transposeB): \(error)")
+        for wide in VectorWidth.available {
+            VectorWidth.with(wide: wide) {
+                for (index, shape) in Self.shapes.enumerated() {
+                    for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
+                        let a = randomTensor(transposeA ? [shape.k, shape.m] : [shape.m, shape.k], seed: UInt64(100 + index))
+                        let b = randomTensor(transposeB ? [shape.n, shape.k] : [shape.k, shape.n], seed: UInt64(200 + index))
+                        let product = a.matmul(b, transposeSelf: transposeA, transposeOther: transposeB)
+                        let expected = Self.reference(a, b, transposeA: transposeA, transposeB: transposeB)
+                        let error = zip(product.scalars, expected).map { abs(Double($0) - $1) }.max()!
+                        #expect(error < 1e-4 * Double(shape.k), "wide \(wide) \(shape) transposes \(transposeA) \(transposeB): \(error)")
+                    }
                 }
             }
         }
@@ -132,16 +131,15 @@ import Testing
     /// The wide and narrow kernels give the same bits, including when accumulating into `C`.
     @Test(.enabled(if: cpu_features_has_avx512() != 0, "needs a processor with AVX-512"))
     func wideAndNarrowKernelsGiveTheSameBits() {
-        let saved = Engine.usesWideVectors
-        defer { Engine.usesWideVectors = saved }
         for (index, shape) in Self.shapes.enumerated() {
             let a = randomTensor([shape.m, shape.k], seed: UInt64(300 + index))
             let b = randomTensor([shape.k, shape.n], seed: UInt64(400 + index))
             let start = randomTensor([shape.m, shape.n], seed: UInt64(500 + index))
             var results: [[Float]] = []
             for wide in [false, true] {
-                Engine.usesWideVectors = wide
-                results.append(Self.product(a, b, transposeB: false, startingFrom: start, accumulate: true))
+                results.append(VectorWidth.with(wide: wide) {
+                    Self.product(a, b, transposeB: false, startingFrom: start, accumulate: true)
+                })
             }
             #expect(results[0] == results[1], "\(shape)")
         }

@@ -39,51 +39,47 @@ import Testing
     /// and every sum one addition at a time in depth order — exactly what `MatrixProduct` computes
     /// for the same product — with the 16-, 8- and 1-lane code all used.
     @Test func everyEntryIsOneFusedChainInDepthOrder() {
-        let saved = Engine.usesWideVectors
-        defer { Engine.usesWideVectors = saved }
-        for wide in cpu_features_has_avx512() != 0 ? [false, true] : [false] {
-            Engine.usesWideVectors = wide
-            for (index, c) in Self.cases.enumerated() {
-                let depth = c.outer * c.inner
-                let d = randomTensor([depth, c.columns], seed: UInt64(900 + index)).scalars
-                let x = randomTensor([depth, c.features], seed: UInt64(1000 + index)).scalars
-                var gradient = randomTensor([c.columns, c.features], seed: UInt64(1100 + index)).scalars
-                var sums = randomTensor([c.columns], seed: UInt64(1200 + index)).scalars
-                var expectedGradient = gradient
-                var expectedSums = sums
-                for k in 0..<depth {
-                    for g in 0..<c.columns {
-                        let value = d[k * c.columns + g]
-                        expectedSums[g] += value
-                        for f in 0..<c.features {
-                            expectedGradient[g * c.features + f].addProduct(x[k * c.features + f], value)
-                        }
-                    }
-                }
-                // The gradient rows and the input rows each in their own layout, as the backward
-                // pass has them (the ring by step, the input by sequence), and the inputs also
-                // packed eight wide in depth order, which the kernels read in place.
-                let dLayout = Layout(outer: c.outer, inner: c.inner, columns: c.columns, bySteps: c.bySteps)
-                let xLayout = Layout(outer: c.outer, inner: c.inner, columns: c.features, bySteps: !c.bySteps)
-                let laidOutD = dLayout.laidOut(d)
-                let laidOutX = c.features == 8 && !c.bySteps ? x : xLayout.laidOut(x)
-                let xWalk = c.features == 8 && !c.bySteps
-                    ? Layout(outer: c.outer, inner: c.inner, columns: 8, bySteps: false) : xLayout
-                laidOutD.withUnsafeBufferPointer { source in
-                    laidOutX.withUnsafeBufferPointer { x in
-                        gradient.withUnsafeMutableBufferPointer { gradient in
-                            sums.withUnsafeMutableBufferPointer { sums in
-                                ThinWeightGradient.accumulate(
-                                    columns: c.columns, features: c.features, outerCount: c.outer, innerCount: c.inner,
-                                    x: xWalk.walk(x.baseAddress!), d: dLayout.walk(source.baseAddress!),
-                                    gradient: gradient.baseAddress!, sums: sums.baseAddress!)
+        for wide in VectorWidth.available {
+            VectorWidth.with(wide: wide) {
+                for (index, c) in Self.cases.enumerated() {
+                    let depth = c.outer * c.inner
+                    let d = randomTensor([depth, c.columns], seed: UInt64(900 + index)).scalars
+                    let x = randomTensor([depth, c.features], seed: UInt64(1000 + index)).scalars
+                    var gradient = randomTensor([c.columns, c.features], seed: UInt64(1100 + index)).scalars
+                    var sums = randomTensor([c.columns], seed: UInt64(1200 + index)).scalars
+                    var expectedGradient = gradient
+                    var expectedSums = sums
+                    for k in 0..<depth {
+                        for g in 0..<c.columns {
+                            let value = d[k * c.columns + g]
+                            expectedSums[g] += value
+                            for f in 0..<c.features {
+                                expectedGradient[g * c.features + f].addProduct(x[k * c.features + f], value)
                             }
                         }
                     }
+                    // The gradient rows and the input rows each in their own layout, as the backward
+                    // pass has them (the ring by step, the input by sequence).
+                    let dLayout = Layout(outer: c.outer, inner: c.inner, columns: c.columns, bySteps: c.bySteps)
+                    let xLayout = Layout(outer: c.outer, inner: c.inner, columns: c.features, bySteps: !c.bySteps)
+                    let laidOutD = dLayout.laidOut(d)
+                    let laidOutX = xLayout.laidOut(x)
+                    laidOutD.withUnsafeBufferPointer { source in
+                        laidOutX.withUnsafeBufferPointer { x in
+                            gradient.withUnsafeMutableBufferPointer { gradient in
+                                sums.withUnsafeMutableBufferPointer { sums in
+                                    ThinWeightGradient.accumulate(
+                                        columns: c.columns, features: c.features, outerCount: c.outer, innerCount: c.inner,
+                                        x: xLayout.walk(x.baseAddress!), d: dLayout.walk(source.baseAddress!),
+                                        gradient: gradient.baseAddress!, sums: sums.baseAddress!)
+                                }
+                            }
+                        }
+                    }
+                    let differentEntries = zip(gradient, expectedGradient).filter { $0.bitPattern != $1.bitPattern }.count
+                    let differentSums = zip(sums, expectedSums).filter { $0.bitPattern != $1.bitPattern }.count
+                    #expect(differentEntries == 0 && differentSums == 0, "wide \(wide) case \(c)")
                 }
-                let differentEntries = zip(gradient, expectedGradient).filter { $0.bitPattern != $1.bitPattern }.count
-                let differentSums = zip(sums, expectedSums).filter { $0.bitPattern != $1.bitPattern }.count
-                #expect(differentEntries == 0 && differentSums == 0, "wide \(wide) case \(c)")
             }
         }
     }

@@ -8,9 +8,11 @@ import Testing
     /// Output, final hidden and cell states, input gradient and parameter gradients of one
     /// forward and backward pass, as bit patterns.
     static func passBits(hiddenSize: Int, wide: Bool) -> [[UInt32]] {
-        let saved = Engine.usesWideVectors
-        Engine.usesWideVectors = wide
-        defer { Engine.usesWideVectors = saved }
+        VectorWidth.with(wide: wide) { passBits(hiddenSize: hiddenSize) }
+    }
+
+    /// `passBits` with whichever kernels are selected.
+    private static func passBits(hiddenSize: Int) -> [[UInt32]] {
         var generator = RandomGenerator(seed: 61)
         let layer = LSTM(inputSize: 3, hiddenSize: hiddenSize, generator: &generator)
         // Inputs large enough to drive some gates into the clamped range of tanh.

@@ -4,17 +4,34 @@ import Testing
 /// Each fused layer against the same cell composed from operations and unrolled by the tape:
 /// outputs, final states and every gradient must agree.
 @Suite struct FusedComposedAgreementTests {
-    static func copy(_ from: [(name: String, parameter: Parameter)], into to: [(name: String, parameter: Parameter)]) {
-        for ((_, target), (name, source)) in zip(to, from) {
-            precondition(target.shape == source.shape, "\(name)")
-            target.value = source.value
-        }
+    /// Expects the two sides to have the same parameter names, listing each name one side
+    /// lacks: a comparison that walked one side's list would pass over the other's extras.
+    static func expectSameNames(
+        fused: [String], composed: [String], _ label: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let (fusedNames, composedNames) = (Set(fused), Set(composed))
+        #expect(fusedNames.subtracting(composedNames).isEmpty,
+                "\(label): only in the fused layer: \(fusedNames.subtracting(composedNames).sorted())", sourceLocation: sourceLocation)
+        #expect(composedNames.subtracting(fusedNames).isEmpty,
+                "\(label): only in the composed cell: \(composedNames.subtracting(fusedNames).sorted())", sourceLocation: sourceLocation)
     }
 
+    /// A one-layer fused layer against a composed cell with the same parameters under the same
+    /// names less the layer suffix (`weight_ih_l0` is the cell's `weight_ih`): values copied by
+    /// name, every parameter's gradient compared, over both sides' names.
     static func expectAgreement<Cell: RecurrentCell>(
         fused: RecurrentLayer, cell: Cell, fusedRun: (Variable) -> (Variable, Variable), composedRun: (Variable) -> (Variable, Variable)
     ) {
-        copy(fused.namedParameters, into: cell.namedParameters)
+        let fusedParameters = Dictionary(uniqueKeysWithValues: fused.namedParameters.map {
+            (String($0.name.dropLast($0.name.hasSuffix("_l0") ? 3 : 0)), $0.parameter)
+        })
+        let composedParameters = Dictionary(uniqueKeysWithValues: cell.namedParameters.map { ($0.name, $0.parameter) })
+        expectSameNames(fused: Array(fusedParameters.keys), composed: Array(composedParameters.keys), "\(fused.kind)")
+        for (name, source) in fusedParameters {
+            guard let target = composedParameters[name] else { continue }
+            precondition(target.shape == source.shape, "\(name)")
+            target.value = source.value
+        }
         let input = randomTensor([3, 6, 4], seed: 41)
         let weights = Variable(randomTensor([3, 6, 5], seed: 42))
         let fusedInput = Variable(input, requiresGradient: true)
@@ -26,7 +43,8 @@ import Testing
         ((fusedOutput * weights).sum() + fusedState.sum()).backward()
         ((composedOutput * weights).sum() + composedState.sum()).backward()
         #expect(largestRelativeError(fusedInput.gradient!, composedInput.gradient!) < 1e-5)
-        for ((name, fusedParameter), (_, composedParameter)) in zip(fused.namedParameters, cell.namedParameters) {
+        for (name, fusedParameter) in fusedParameters {
+            guard let composedParameter = composedParameters[name] else { continue }
             #expect(largestRelativeError(fusedParameter.gradient, composedParameter.gradient) < 1e-5, "\(name)")
         }
     }
@@ -68,103 +86,72 @@ import Testing
         var generator = RandomGenerator(seed: 46)
         let fused = PeepholeLSTM(inputSize: 4, hiddenSize: 5, generator: &generator)
         let cell = PeepholeLSTMCell(inputSize: 4, hiddenSize: 5, generator: &generator)
-        let named = Dictionary(uniqueKeysWithValues: cell.namedParameters.map { ($0.name, $0.parameter) })
-        let inputWeight = fused.parameter(named: "weight_ih_l0")!.value.scalars
-        let hiddenWeight = fused.parameter(named: "weight_hh_l0")!.value.scalars
-        let bias = fused.parameter(named: "bias_ih_l0")!.value.scalars
-        fused.parameter(named: "bias_hh_l0")!.value = Tensor(zeros: [20])
-        for (block, gate) in ["i", "f", "z", "o"].enumerated() {
-            named["weight_x\(gate)"]!.value = Tensor(shape: [5, 4], scalars: Array(inputWeight[(block * 20)..<((block + 1) * 20)]))
-            named["weight_h\(gate)"]!.value = Tensor(shape: [5, 5], scalars: Array(hiddenWeight[(block * 25)..<((block + 1) * 25)]))
-            named["bias_\(gate)"]!.value = Tensor(Array(bias[(block * 5)..<((block + 1) * 5)]))
-        }
-        let peephole = fused.parameter(named: "weight_peephole_l0")!.value.scalars
-        for (block, gate) in ["i", "f", "o"].enumerated() {
-            named["peephole_\(gate)"]!.value = Tensor(Array(peephole[(block * 5)..<((block + 1) * 5)]))
-        }
-        let input = randomTensor([3, 6, 4], seed: 47)
-        let weights = Variable(randomTensor([3, 6, 5], seed: 48))
-        let fusedInput = Variable(input, requiresGradient: true)
-        let composedInput = Variable(input, requiresGradient: true)
-        let (fusedOutput, fusedState) = fused(fusedInput)
-        let (composedOutput, composedState) = unroll(cell, over: composedInput)
-        #expect(largestRelativeError(fusedOutput.value, composedOutput.value) < 1e-6)
-        #expect(largestRelativeError(fusedState.cell.value.reshaped([3, 5]), composedState.cell.value) < 1e-6)
-        ((fusedOutput * weights).sum() + fusedState.cell.sum()).backward()
-        ((composedOutput * weights).sum() + composedState.cell.sum()).backward()
-        #expect(largestRelativeError(fusedInput.gradient!, composedInput.gradient!) < 1e-5)
-        let peepholeGradient = fused.parameter(named: "weight_peephole_l0")!.gradient.scalars
-        let composedPeepholeGradient = ["i", "f", "o"].flatMap { named["peephole_\($0)"]!.gradient.scalars }
-        #expect(largestRelativeError(peepholeGradient, composedPeepholeGradient) < 1e-5)
+        Self.expectGreffAgreement(
+            fused: fused, cell: cell, "peephole LSTM", seeds: (47, 48),
+            fusedRun: { let (output, state) = fused($0); return (output, state.cell) })
     }
 
-    /// `VariantLSTM` against Greff's composed cell for every variant: outputs, final cell, and
-    /// the gradients of the input, every gate's weights and bias, the peepholes and the
-    /// gate-to-gate weights.
+    /// `VariantLSTM` against Greff's composed cell for every variant.
     @Test(arguments: PeepholeLSTMCell.Variant.allCases)
     func greffVariant(_ variant: PeepholeLSTMCell.Variant) {
         var generator = RandomGenerator(seed: 50)
-        let structure = LSTMStructure(greff: variant)
-        let fused = VariantLSTM(inputSize: 4, hiddenSize: 5, structure: structure, generator: &generator)
+        let fused = VariantLSTM(inputSize: 4, hiddenSize: 5, structure: LSTMStructure(greff: variant), generator: &generator)
         let cell = PeepholeLSTMCell(inputSize: 4, hiddenSize: 5, variant: variant, generator: &generator)
-        let named = Dictionary(uniqueKeysWithValues: cell.namedParameters.map { ($0.name, $0.parameter) })
-        let inputWeight = fused.parameter(named: "weight_ih_l0")!.value.scalars
-        let hiddenWeight = fused.parameter(named: "weight_hh_l0")!.value.scalars
-        let bias = fused.parameter(named: "bias_ih_l0")!.value.scalars
+        Self.expectGreffAgreement(
+            fused: fused, cell: cell, "\(variant)", seeds: (51, 52),
+            fusedRun: { let (output, state) = fused($0); return (output, state.cell) })
+    }
+
+    /// A fused one-layer LSTM (the peephole LSTM or a Greff variant) against `cell` (input 4, 5 units):
+    /// outputs, final cell, and the gradients of the input and of every parameter on either
+    /// side. Each composed parameter takes its values from its block of a fused parameter
+    /// (`GreffCellCorrespondence`); the fused `bias_hh_l0` is zero and its gradient must equal
+    /// `bias_ih_l0`'s, as PyTorch adds the two. Fused values no composed parameter holds belong
+    /// to gates or peepholes the variant removed and must receive no gradient. A composed
+    /// parameter without a fused place, or a fused parameter holding no composed one, fails.
+    static func expectGreffAgreement(
+        fused: RecurrentLayer, cell: PeepholeLSTMCell, _ label: String, seeds: (input: UInt64, weights: UInt64),
+        fusedRun: (Variable) -> (output: Variable, cell: Variable)
+    ) {
+        let correspondence = GreffCellCorrespondence(inputSize: 4, hiddenSize: 5)
+        let fusedParameters = Dictionary(uniqueKeysWithValues: fused.namedParameters.map { ($0.name, $0.parameter) })
         fused.parameter(named: "bias_hh_l0")!.value = Tensor(zeros: [20])
-        let gates = ["i", "f", "z", "o"]
-        // The composed cell lists only the gates it uses; the fused rows of the others must
-        // receive no gradient.
-        for (block, gate) in gates.enumerated() where named["bias_\(gate)"] != nil {
-            named["weight_x\(gate)"]!.value = Tensor(shape: [5, 4], scalars: Array(inputWeight[(block * 20)..<((block + 1) * 20)]))
-            named["weight_h\(gate)"]!.value = Tensor(shape: [5, 5], scalars: Array(hiddenWeight[(block * 25)..<((block + 1) * 25)]))
-            named["bias_\(gate)"]!.value = Tensor(Array(bias[(block * 5)..<((block + 1) * 5)]))
-        }
-        if structure.peepholes {
-            let peephole = fused.parameter(named: "weight_peephole_l0")!.value.scalars
-            for (block, gate) in ["i", "f", "o"].enumerated() where named["peephole_\(gate)"] != nil {
-                named["peephole_\(gate)"]!.value = Tensor(Array(peephole[(block * 5)..<((block + 1) * 5)]))
-            }
-        }
-        if structure.gateRecurrence {
-            named["weight_gates"]!.value = fused.parameter(named: "weight_gates_l0")!.value
-        }
-        let input = randomTensor([3, 6, 4], seed: 51)
-        let weights = Variable(randomTensor([3, 6, 5], seed: 52))
-        let fusedInput = Variable(input, requiresGradient: true)
-        let composedInput = Variable(input, requiresGradient: true)
-        let (fusedOutput, fusedState) = fused(fusedInput)
-        let (composedOutput, composedState) = unroll(cell, over: composedInput)
-        #expect(largestRelativeError(fusedOutput.value, composedOutput.value) < 1e-6, "\(variant) output")
-        #expect(largestRelativeError(fusedState.cell.value.reshaped([3, 5]), composedState.cell.value) < 1e-6, "\(variant) cell")
-        ((fusedOutput * weights).sum() + fusedState.cell.sum()).backward()
-        ((composedOutput * weights).sum() + composedState.cell.sum()).backward()
-        #expect(largestRelativeError(fusedInput.gradient!, composedInput.gradient!) < 1e-5, "\(variant) input gradient")
-        let fusedInputWeightGradient = fused.parameter(named: "weight_ih_l0")!.gradient.scalars
-        let fusedHiddenWeightGradient = fused.parameter(named: "weight_hh_l0")!.gradient.scalars
-        let fusedBiasGradient = fused.parameter(named: "bias_ih_l0")!.gradient.scalars
-        for (block, gate) in gates.enumerated() {
-            guard let composedBias = named["bias_\(gate)"] else {
-                let unused = fusedInputWeightGradient[(block * 20)..<((block + 1) * 20)] + fusedHiddenWeightGradient[(block * 25)..<((block + 1) * 25)]
-                    + fusedBiasGradient[(block * 5)..<((block + 1) * 5)]
-                #expect(unused.allSatisfy { $0 == 0 }, "\(variant): removed gate \(gate) has a gradient")
+        var places: [(composed: Parameter, fused: Parameter, values: Range<Int>, name: String)] = []
+        for (name, composed) in cell.namedParameters {
+            guard let (fusedName, values) = correspondence.location(of: name), let target = fusedParameters[fusedName] else {
+                Issue.record("\(label): the composed \(name) has no place in the fused layer")
                 continue
             }
-            #expect(largestRelativeError(Array(fusedInputWeightGradient[(block * 20)..<((block + 1) * 20)]),
-                                         named["weight_x\(gate)"]!.gradient.scalars) < 1e-5, "\(variant) weight_x\(gate)")
-            #expect(largestRelativeError(Array(fusedHiddenWeightGradient[(block * 25)..<((block + 1) * 25)]),
-                                         named["weight_h\(gate)"]!.gradient.scalars) < 1e-5, "\(variant) weight_h\(gate)")
-            #expect(largestRelativeError(Array(fusedBiasGradient[(block * 5)..<((block + 1) * 5)]),
-                                         composedBias.gradient.scalars) < 1e-5, "\(variant) bias_\(gate)")
+            composed.value = Tensor(shape: composed.shape, scalars: Array(target.value.scalars[values]))
+            places.append((composed, target, values, name))
         }
-        if structure.peepholes {
-            let peepholeGradient = fused.parameter(named: "weight_peephole_l0")!.gradient.scalars
-            let composedPeepholeGradient = ["i", "f", "o"].flatMap { named["peephole_\($0)"]?.gradient.scalars ?? [Float](repeating: 0, count: 5) }
-            #expect(largestRelativeError(peepholeGradient, composedPeepholeGradient) < 1e-5, "\(variant) peepholes")
+        let placedNames = Set(places.map { correspondence.location(of: $0.name)!.fused })
+        expectSameNames(fused: Array(fusedParameters.keys), composed: Array(placedNames) + ["bias_hh_l0"], label)
+
+        let input = randomTensor([3, 6, 4], seed: seeds.input)
+        let weights = Variable(randomTensor([3, 6, 5], seed: seeds.weights))
+        let fusedInput = Variable(input, requiresGradient: true)
+        let composedInput = Variable(input, requiresGradient: true)
+        let (fusedOutput, fusedCell) = fusedRun(fusedInput)
+        let (composedOutput, composedState) = unroll(cell, over: composedInput)
+        #expect(largestRelativeError(fusedOutput.value, composedOutput.value) < 1e-6, "\(label) output")
+        #expect(largestRelativeError(fusedCell.value.reshaped([3, 5]), composedState.cell.value) < 1e-6, "\(label) cell")
+        ((fusedOutput * weights).sum() + fusedCell.sum()).backward()
+        ((composedOutput * weights).sum() + composedState.cell.sum()).backward()
+        #expect(largestRelativeError(fusedInput.gradient!, composedInput.gradient!) < 1e-5, "\(label) input gradient")
+
+        var unplaced = Dictionary(uniqueKeysWithValues: fusedParameters.map { ($0.key, Set($0.value.value.scalars.indices)) })
+        for (composed, target, values, name) in places {
+            let fusedGradient = Array(target.gradient.scalars[values])
+            #expect(largestRelativeError(fusedGradient, composed.gradient.scalars) < 1e-5, "\(label) \(name)")
+            unplaced[correspondence.location(of: name)!.fused]?.subtract(values)
         }
-        if structure.gateRecurrence {
-            #expect(largestRelativeError(fused.parameter(named: "weight_gates_l0")!.gradient,
-                                         named["weight_gates"]!.gradient) < 1e-5, "\(variant) gate-to-gate weights")
+        unplaced["bias_hh_l0"] = nil
+        for (name, entries) in unplaced {
+            let gradient = fusedParameters[name]!.gradient.scalars
+            #expect(entries.allSatisfy { gradient[$0] == 0 }, "\(label): \(name) has a gradient where no composed parameter is")
         }
+        #expect(largestRelativeError(fused.parameter(named: "bias_hh_l0")!.gradient, fused.parameter(named: "bias_ih_l0")!.gradient) < 1e-5,
+                "\(label): bias_hh_l0 and bias_ih_l0 gradients")
     }
 }
