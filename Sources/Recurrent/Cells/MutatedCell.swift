@@ -14,6 +14,8 @@
 /// MUT1 adds `tanh(x)` and MUT2 adds `x` to hidden-sized vectors, so for them the input size
 /// must equal the hidden size (the paper embeds its inputs to that size).
 public final class MutatedCell: RecurrentCell {
+    /// Which of the three evolved architectures the cell computes; the raw value is the
+    /// paper's name for it.
     public enum Architecture: String, CaseIterable, Sendable { case mut1 = "MUT1", mut2 = "MUT2", mut3 = "MUT3" }
 
     public let architecture: Architecture

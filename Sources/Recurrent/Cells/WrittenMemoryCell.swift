@@ -21,6 +21,7 @@
 ///
 ///   With all three diffs this is the basic LSTM (TensorFlow's `BasicLSTMCell`).
 public final class WrittenMemoryCell: RecurrentCell {
+    /// Which cell of the derivation to compute (see the type's description).
     public enum Design: Hashable, Sendable {
         case prototype
         case normalizedPrototype
@@ -31,6 +32,8 @@ public final class WrittenMemoryCell: RecurrentCell {
         public static let basic = Design.pseudo(diffs: [1, 2, 3])
     }
 
+    /// What the cell carries from step to step: the memory `c` `[batch, H]`, and the shadow
+    /// state `h` `[batch, H]`, which only the designs with diff 1 read.
     public struct State {
         /// The main state, written incrementally.
         public var cell: Variable

@@ -1,6 +1,7 @@
 /// Copy and reverse tasks for encoder–decoder lessons: read a sequence of random symbols, then
 /// write it back unchanged or reversed.
 public struct SequenceTransduction: Sendable {
+    /// Whether the target is the input sequence as it was (`copy`) or back to front (`reverse`).
     public enum Kind: Sendable { case copy, reverse }
 
     public let kind: Kind
