@@ -380,8 +380,106 @@ extension CellStep {
     }
 }
 
-/// The logistic function `1 / (1 + e^-x)`.
-@inline(__always)
-func sigmoid(_ x: Float) -> Float {
-    1 / (1 + expf(-x))
+/// Cho et al.'s GRU, one sequence at a time (see `RecurrentStack.choGRUStep`), on the same
+/// lanes and fast math as the GRU: units eight at a time, then one at a time.
+extension CellStep {
+    /// Step one of a forward step, for units `0 ..< size`: `r`, `z` from the first product,
+    /// into `g` (blocks r, z of `[3H]`), and `s = r ⊙ h` for the second product.
+    static func choGRUGates(
+        size: Int, p: UnsafePointer<Float>, r: UnsafePointer<Float>, h: UnsafePointer<Float>,
+        g: UnsafeMutablePointer<Float>, s: UnsafeMutablePointer<Float>
+    ) {
+        let vectorEnd = size - size % 8
+        var j = 0
+        while j < vectorEnd { choGRUGateLanes(size: size, j: j, p: p, r: r, h: h, g: g, s: s, lanes: Lanes8.self); j += 8 }
+        while j < size { choGRUGateLanes(size: size, j: j, p: p, r: r, h: h, g: g, s: s, lanes: Lanes1.self); j += 1 }
+    }
+
+    @inline(__always)
+    private static func choGRUGateLanes<L: Lanes>(
+        size: Int, j: Int, p: UnsafePointer<Float>, r: UnsafePointer<Float>, h: UnsafePointer<Float>,
+        g: UnsafeMutablePointer<Float>, s: UnsafeMutablePointer<Float>, lanes: L.Type
+    ) {
+        let reset = L.sigmoid(L.load(p + j) + L.load(r + j))
+        let update = L.sigmoid(L.load(p + size + j) + L.load(r + size + j))
+        L.store(reset, g + j)
+        L.store(update, g + size + j)
+        L.store(reset * L.load(h + j), s + j)
+    }
+
+    /// Step two: the candidate from the second product, and the new state, as the GRU blends it.
+    static func choGRUCandidate(
+        size: Int, p: UnsafePointer<Float>, r: UnsafePointer<Float>, previous: UnsafePointer<Float>,
+        h: UnsafeMutablePointer<Float>, g: UnsafeMutablePointer<Float>
+    ) {
+        let vectorEnd = size - size % 8
+        var j = 0
+        while j < vectorEnd { choGRUCandidateLanes(size: size, j: j, p: p, r: r, previous: previous, h: h, g: g, lanes: Lanes8.self); j += 8 }
+        while j < size { choGRUCandidateLanes(size: size, j: j, p: p, r: r, previous: previous, h: h, g: g, lanes: Lanes1.self); j += 1 }
+    }
+
+    @inline(__always)
+    private static func choGRUCandidateLanes<L: Lanes>(
+        size: Int, j: Int, p: UnsafePointer<Float>, r: UnsafePointer<Float>, previous: UnsafePointer<Float>,
+        h: UnsafeMutablePointer<Float>, g: UnsafeMutablePointer<Float>, lanes: L.Type
+    ) {
+        let update = L.load(g + size + j)
+        let candidate = L.tanh(L.load(p + 2 * size + j) + L.load(r + 2 * size + j))
+        // (1 − z) n + z h = n + z (h − n)
+        L.store(L.fma(update, L.load(previous + j) - candidate, candidate), h + j)
+        L.store(candidate, g + 2 * size + j)
+    }
+
+    /// The backward pass of `choGRUCandidate`: `∂z`, `∂n` into blocks z, n of `dp` and `dr`, and
+    /// `dh` from `∂L/∂h'` to the part of `∂L/∂h` through `z ⊙ h`.
+    static func choGRUCandidateBackward(
+        size: Int, g: UnsafePointer<Float>, previous: UnsafePointer<Float>, dh: UnsafeMutablePointer<Float>,
+        dp: UnsafeMutablePointer<Float>, dr: UnsafeMutablePointer<Float>
+    ) {
+        let vectorEnd = size - size % 8
+        var j = 0
+        while j < vectorEnd { choGRUCandidateBackwardLanes(size: size, j: j, g: g, previous: previous, dh: dh, dp: dp, dr: dr, lanes: Lanes8.self); j += 8 }
+        while j < size { choGRUCandidateBackwardLanes(size: size, j: j, g: g, previous: previous, dh: dh, dp: dp, dr: dr, lanes: Lanes1.self); j += 1 }
+    }
+
+    @inline(__always)
+    private static func choGRUCandidateBackwardLanes<L: Lanes>(
+        size: Int, j: Int, g: UnsafePointer<Float>, previous: UnsafePointer<Float>, dh: UnsafeMutablePointer<Float>,
+        dp: UnsafeMutablePointer<Float>, dr: UnsafeMutablePointer<Float>, lanes: L.Type
+    ) {
+        let one = L.splat(1)
+        let (update, candidate) = (L.load(g + size + j), L.load(g + 2 * size + j))
+        let incoming = L.load(dh + j)
+        let dCandidate = incoming * (one - update) * (one - candidate * candidate)
+        let dUpdate = incoming * (L.load(previous + j) - candidate) * update * (one - update)
+        L.store(dUpdate, dp + size + j); L.store(dCandidate, dp + 2 * size + j)
+        L.store(dUpdate, dr + size + j); L.store(dCandidate, dr + 2 * size + j)
+        L.store(incoming * update, dh + j)
+    }
+
+    /// The backward pass of `choGRUGates` given `ds` = `∂L/∂(r ⊙ h)`: `∂r` into block r of `dp`
+    /// and `dr`, and `dh += ds ⊙ r`.
+    static func choGRUGatesBackward(
+        size: Int, g: UnsafePointer<Float>, previous: UnsafePointer<Float>, ds: UnsafePointer<Float>,
+        dh: UnsafeMutablePointer<Float>, dp: UnsafeMutablePointer<Float>, dr: UnsafeMutablePointer<Float>
+    ) {
+        let vectorEnd = size - size % 8
+        var j = 0
+        while j < vectorEnd { choGRUGatesBackwardLanes(size: size, j: j, g: g, previous: previous, ds: ds, dh: dh, dp: dp, dr: dr, lanes: Lanes8.self); j += 8 }
+        while j < size { choGRUGatesBackwardLanes(size: size, j: j, g: g, previous: previous, ds: ds, dh: dh, dp: dp, dr: dr, lanes: Lanes1.self); j += 1 }
+    }
+
+    @inline(__always)
+    private static func choGRUGatesBackwardLanes<L: Lanes>(
+        size: Int, j: Int, g: UnsafePointer<Float>, previous: UnsafePointer<Float>, ds: UnsafePointer<Float>,
+        dh: UnsafeMutablePointer<Float>, dp: UnsafeMutablePointer<Float>, dr: UnsafeMutablePointer<Float>, lanes: L.Type
+    ) {
+        let one = L.splat(1)
+        let reset = L.load(g + j)
+        let stateGradient = L.load(ds + j)
+        let dReset = stateGradient * L.load(previous + j) * reset * (one - reset)
+        L.store(dReset, dp + j)
+        L.store(dReset, dr + j)
+        L.store(L.load(dh + j) + stateGradient * reset, dh + j)
+    }
 }

@@ -171,40 +171,21 @@ extension RecurrentStack {
         let width = 3 * size
         for b in 0..<batch where active(b) {
             let row = step * batch + b
-            let g = trace.gates.at(row * width)
-            let previous = trace.hiddenStates.at(row * size)
-            let dp = projectedGradient + b * width
-            let dr = recurrentGradient + b * width
-            for j in 0..<size {
-                let (update, candidate) = (g[size + j], g[2 * size + j])
-                let incoming = dh.base[b * size + j]
-                let dCandidate = incoming * (1 - update) * (1 - candidate * candidate)
-                let dUpdate = incoming * (previous[j] - candidate) * update * (1 - update)
-                dp[size + j] = dUpdate
-                dp[2 * size + j] = dCandidate
-                dr[size + j] = dUpdate
-                dr[2 * size + j] = dCandidate
-                dh.base[b * size + j] = incoming * update
-            }
+            CellStep.choGRUCandidateBackward(
+                size: size, g: trace.gates.at(row * width), previous: trace.hiddenStates.at(row * size),
+                dh: dh.at(b * size), dp: projectedGradient + b * width, dr: recurrentGradient + b * width)
         }
         // ∂L/∂(r ⊙ h) = ∂L/∂R_n · W_hn.
         MatrixProduct.multiply(
             m: batch, n: size, k: size, a: recurrentGradient + 2 * size, lda: width, transposeA: false,
             b: hiddenWeight.at(2 * size * size), ldb: size, transposeB: false, c: resetGradient.base, ldc: size,
             accumulate: false)
-        for b in 0..<batch {
+        for b in 0..<batch where active(b) {
             let row = step * batch + b
-            let g = trace.gates.at(row * width)
-            let previous = trace.hiddenStates.at(row * size)
-            let dp = projectedGradient + b * width
-            let dr = recurrentGradient + b * width
-            for j in 0..<size {
-                let reset = g[j]
-                let dReset = resetGradient.base[b * size + j] * previous[j] * reset * (1 - reset)
-                dp[j] = dReset
-                dr[j] = dReset
-                dh.base[b * size + j] += resetGradient.base[b * size + j] * reset
-            }
+            CellStep.choGRUGatesBackward(
+                size: size, g: trace.gates.at(row * width), previous: trace.hiddenStates.at(row * size),
+                ds: resetGradient.at(b * size), dh: dh.at(b * size),
+                dp: projectedGradient + b * width, dr: recurrentGradient + b * width)
         }
         // ∂L/∂h += ∂L/∂R_{r,z} · W_h[r,z].
         MatrixProduct.multiply(

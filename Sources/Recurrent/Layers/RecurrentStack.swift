@@ -311,30 +311,20 @@ final class RecurrentStack {
         MatrixProduct.multiply(
             m: batch, n: 2 * size, k: size, a: state, lda: size, transposeA: false,
             b: hiddenWeightTransposed.base, ldb: width, transposeB: false, c: recurrent.base, ldc: width, accumulate: true)
+        // Every sequence, active or not: the second product reads every row of r ⊙ h.
         for b in 0..<batch {
-            let p = projected + b * projectedRowStride
-            let r = recurrent.at(b * width)
-            let g = gates + b * width
-            for j in 0..<size {
-                g[j] = sigmoid(p[j] + r[j])
-                g[size + j] = sigmoid(p[size + j] + r[size + j])
-                resetState.base[b * size + j] = g[j] * state[b * size + j]
-            }
+            CellStep.choGRUGates(
+                size: size, p: projected + b * projectedRowStride, r: recurrent.at(b * width), h: state + b * size,
+                g: gates + b * width, s: resetState.at(b * size))
         }
         MatrixProduct.multiply(
             m: batch, n: size, k: size, a: resetState.base, lda: size, transposeA: false,
             b: hiddenWeightTransposed.at(2 * size), ldb: width, transposeB: false,
             c: recurrent.at(2 * size), ldc: width, accumulate: true)
         for b in 0..<batch where active(b) {
-            let p = projected + b * projectedRowStride
-            let r = recurrent.at(b * width)
-            let g = gates + b * width
-            for j in 0..<size {
-                let candidate = tanhf(p[2 * size + j] + r[2 * size + j])
-                let update = g[size + j]
-                g[2 * size + j] = candidate
-                state[b * size + j] = (1 - update) * candidate + update * state[b * size + j]
-            }
+            CellStep.choGRUCandidate(
+                size: size, p: projected + b * projectedRowStride, r: recurrent.at(b * width), previous: state + b * size,
+                h: state + b * size, g: gates + b * width)
         }
         extra.update(from: resetState.base, count: batch * size)
     }
