@@ -1,7 +1,7 @@
 import CEngineSupport
 /// The pointwise part of one step of PyTorch's LSTM (gates i, f, g, o; no peepholes) for a
 /// whole batch, sixteen units at a time, compiled for AVX-512 processors alone. `Recurrent`'s
-/// `CellStep` is the reference: these functions perform its operations in its order in every
+/// `FusedLSTMCell` is the reference: these functions perform its operations in its order in every
 /// lane, so they give the same bits; they exist because the 8-wide code leaves half of a
 /// 512-bit processor idle in the part of a training step that is not a matrix product.
 ///

@@ -26,34 +26,8 @@ public enum RecurrentCellKind: Sendable, Equatable {
     case structuredLSTM(LSTMStructure)
 
     /// How many blocks of `hiddenSize` rows `weight_ih` and `weight_hh` stack.
-    public var gateCount: Int {
-        switch self {
-        case .rnnTanh, .rnnReLU: 1
-        case .lstm, .peepholeLSTM, .structuredLSTM: 4
-        case .gru, .choGRU: 3
-        }
-    }
+    public var gateCount: Int { fusedCell.gateCount }
 
     /// Whether the layer carries a cell state besides the hidden state.
-    public var hasCellState: Bool { lstmStructure != nil }
-
-    /// Whether the layer has peephole weights.
-    var hasPeepholes: Bool { lstmStructure?.peepholes ?? false }
-
-    /// Whether the layer has gate-to-gate weights (full gate recurrence).
-    var hasGateRecurrence: Bool { lstmStructure?.gateRecurrence ?? false }
-
-    /// Whether the gradient of the input projection `P` equals that of the recurrent one `R`
-    /// (they enter the cell as a sum) — all but the GRUs, whose candidate gate scales `R`.
-    var projectedGradientIsRecurrentGradient: Bool { self != .gru && self != .choGRU }
-
-    /// For the LSTMs, which parts they have; `nil` for the others.
-    var lstmStructure: LSTMStructure? {
-        switch self {
-        case .lstm: .standard
-        case .peepholeLSTM: .peephole
-        case .structuredLSTM(let structure): structure
-        default: nil
-        }
-    }
+    public var hasCellState: Bool { fusedCell.hasCellState }
 }

@@ -87,3 +87,10 @@ public func meanSquaredError(_ prediction: Variable, _ target: Tensor) -> Variab
     let difference = prediction - Variable(target)
     return (difference * difference).mean()
 }
+
+/// The logistic function `1 / (1 + e^-x)`, with the C library's `expf`: the loss is computed
+/// once per batch, so it keeps the library's accuracy rather than the kernels' fast math.
+@inline(__always)
+private func sigmoid(_ x: Float) -> Float {
+    1 / (1 + expf(-x))
+}

@@ -16,8 +16,8 @@ struct DirectionTrace {
     /// `[steps * batch, gateCount * hiddenSize]`: the gates after their activation functions
     /// (RNN: the new hidden state; LSTM: i, f, g, o; GRU: r, z, n).
     let gates: ScratchBuffer
-    /// `[steps * batch, hiddenSize]`: GRU: `W_hn h + b_hn`; Cho's GRU: `r ⊙ h` (LSTM, RNN: empty
-    /// or unused).
+    /// `[steps * batch, extraCount * hiddenSize]`: what the cell's `FusedCell.extraCount` says
+    /// it keeps (GRU: `W_hn h + b_hn`; Cho's GRU: `r ⊙ h`; LSTM, RNN: nothing).
     let extra: ScratchBuffer
 }
 

@@ -22,7 +22,8 @@ final class StepGradientRing {
     /// `[slots · batch, gates]`: `∂L/∂R`.
     let recurrent: ScratchBuffer
     /// `[slots · batch, gates]`: `∂L/∂P`; the same buffer as `recurrent` for the cells whose
-    /// two gradients are equal (all but the GRUs, whose candidate gate splits them).
+    /// two gradients are equal (`FusedCell.projectedGradientIsRecurrentGradient`: all but PyTorch's
+    /// GRU, whose candidate gate splits them).
     let projected: ScratchBuffer
 
     /// - Parameters:

@@ -20,12 +20,15 @@ struct DirectionWeights {
 /// directions, run over whole sequences at once.
 ///
 /// Each direction runs its steps in fused form: per step one `[batch, input] · W_ihᵀ` and one
-/// `[batch, hidden] · W_hhᵀ` product with both weights packed once per pass, then the gate
-/// arithmetic of the whole batch (`CellStep`); the backward pass is in `+Backward` and adds the
-/// weight gradients chunk by chunk (`+WeightGradients`). Layer `l > 0` reads the concatenated
-/// outputs of layer `l - 1`.
+/// `[batch, hidden] · W_hhᵀ` product (two for a gated-state cell, see `FusedStepProducts`)
+/// with both weights packed once per pass, then the gate arithmetic of the whole batch (the
+/// kind's `FusedCell`); the backward pass is in `+Backward` and adds the weight gradients
+/// chunk by chunk (`+WeightGradients`). Layer `l > 0` reads the concatenated outputs of layer
+/// `l - 1`.
 final class RecurrentStack {
     let kind: RecurrentCellKind
+    /// What `kind` is, for every part of the pass that depends on it.
+    let fusedCell: any FusedCell
     let inputSize: Int
     let hiddenSize: Int
     let layerCount: Int
@@ -47,11 +50,12 @@ final class RecurrentStack {
                      "recurrent layer: inputSize \(inputSize), hiddenSize \(hiddenSize) and layerCount \(layerCount) must be positive")
         Engine.keepFreedMemory()
         self.kind = kind
+        self.fusedCell = kind.fusedCell
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.layerCount = layerCount
         self.directionCount = bidirectional ? 2 : 1
-        let rows = kind.gateCount * hiddenSize
+        let rows = fusedCell.gateCount * hiddenSize
         let initializer = Initializer.pytorchRecurrentDefault(hiddenSize: hiddenSize)
         var weights: [[DirectionWeights]] = []
         for layer in 0..<layerCount {
@@ -63,8 +67,8 @@ final class RecurrentStack {
                 let hiddenWeight = Parameter(initializer.tensor(shape: [rows, hiddenSize], generator: &generator))
                 let inputBias = bias ? Parameter(initializer.tensor(shape: [rows], generator: &generator)) : nil
                 let hiddenBias = bias ? Parameter(initializer.tensor(shape: [rows], generator: &generator)) : nil
-                let peephole = kind.hasPeepholes ? Parameter(initializer.tensor(shape: [3 * hiddenSize], generator: &generator)) : nil
-                let gateRecurrence = kind.hasGateRecurrence
+                let peephole = fusedCell.hasPeepholes ? Parameter(initializer.tensor(shape: [3 * hiddenSize], generator: &generator)) : nil
+                let gateRecurrence = fusedCell.hasGateRecurrence
                     ? Parameter(initializer.tensor(shape: [3 * hiddenSize, 3 * hiddenSize], generator: &generator)) : nil
                 directions.append(DirectionWeights(
                     inputWeight: inputWeight, hiddenWeight: hiddenWeight, inputBias: inputBias, hiddenBias: hiddenBias,
@@ -137,8 +141,8 @@ final class RecurrentStack {
                 require(state.shape == stateShape, "\(kind) forward: \(name) shape \(state.shape) is not \(stateShape)")
             }
         }
-        require(initialCell == nil || kind.hasCellState, "\(kind) forward: only an LSTM takes an initial cell state")
-        require(lengths == nil || !kind.hasGateRecurrence, "\(kind) forward: full gate recurrence does not take lengths")
+        require(initialCell == nil || fusedCell.hasCellState, "\(kind) forward: only an LSTM takes an initial cell state")
+        require(lengths == nil || !fusedCell.hasGateRecurrence, "\(kind) forward: full gate recurrence does not take lengths")
         if let lengths {
             require(lengths.count == batch && lengths.allSatisfy { $0 >= 0 && $0 <= time },
                     "\(kind) forward: lengths \(lengths) must give one length in 0...\(time) per sequence of the batch \(batch)")
@@ -146,7 +150,7 @@ final class RecurrentStack {
         let stateCount = batch * hiddenSize
         let values = weightValues()
         var finalHidden = Tensor(zeros: stateShape)
-        var finalCell = kind.hasCellState ? Tensor(zeros: stateShape) : nil
+        var finalCell = fusedCell.hasCellState ? Tensor(zeros: stateShape) : nil
         var traces: [[DirectionTrace]] = []
         var layerInput = input
         for layer in 0..<layerCount {
@@ -186,7 +190,9 @@ final class RecurrentStack {
     ) -> DirectionTrace? {
         let (batch, time, features) = (input.shape[0], input.shape[1], input.shape[2])
         let size = hiddenSize
-        let gateWidth = kind.gateCount * size
+        let gateWidth = fusedCell.gateCount * size
+        let extraWidth = fusedCell.extraCount * size
+        let hasCellState = fusedCell.hasCellState
         let flatInput = input.reshaped([batch * time, features])
         // W_ih x_t + b_ih [batch, gates] is computed step by step, just before the step reads
         // it, into one small buffer that stays in the cache: computed for all steps at once it
@@ -206,10 +212,11 @@ final class RecurrentStack {
                 RowArithmetic.add(inputBias.base, toEveryRowOf: projected.base, rows: batch, width: gateWidth)
             }
         }
-        // W_hhᵀ [hiddenSize, gates], packed once for the product of every step. Cho's GRU
-        // multiplies column blocks of it separately and keeps it as a plain transposed copy.
-        let recurrentWeights = kind == .choGRU ? nil : PackedOperand.packing(weights.hidden, transposed: true)
-        let hiddenWeightTransposed = ScratchBuffer(copying: kind == .choGRU ? weights.hidden.transposed().scalars : [])
+        // W_hhᵀ [hiddenSize, gates], packed once for the products of every step, in the blocks
+        // that read h and (a gated-state cell's) those that read its gated state.
+        let products = fusedCell.stepProducts
+        let leadingWidth = fusedCell.stateGateCount * size
+        let recurrentWeights = PackedRecurrentWeights(weights.hidden, leadingRows: leadingWidth, transposed: true)
         let hiddenBias = ScratchBuffer(copying: weights.hiddenBias?.scalars ?? [Float](repeating: 0, count: gateWidth))
         // The states live where the trace keeps them: block `s` (`[batch, size]`) is the state
         // step `s` starts from, and the step writes block `s + 1`, so no step copies a state.
@@ -218,21 +225,19 @@ final class RecurrentStack {
         let blocks = keepTrace ? time + 1 : 2
         func block(_ step: Int) -> Int { (keepTrace ? step : step % 2) * stateCount }
         let hiddenStates = ScratchBuffer(uninitialized: blocks * stateCount)
-        let cellStates = ScratchBuffer(uninitialized: kind.hasCellState ? blocks * stateCount : 0)
+        let cellStates = ScratchBuffer(uninitialized: hasCellState ? blocks * stateCount : 0)
         hiddenStates.base.update(from: hidden, count: stateCount)
-        if kind.hasCellState { cellStates.base.update(from: cell, count: stateCount) }
+        if hasCellState { cellStates.base.update(from: cell, count: stateCount) }
         // Buffers every step overwrites before reading need no zeroing.
         let recurrent = ScratchBuffer(uninitialized: batch * gateWidth)
         let stepCount = time * batch
-        // Without a trace, every step writes its gates into the same scratch row.
+        // Without a trace, every step writes its gates and extra values into the same rows.
         let gates = ScratchBuffer(uninitialized: (keepTrace ? stepCount : batch) * gateWidth)
-        // An LSTM's new cell is the next block of `cellStates`; the other cells keep more here.
-        let extra = ScratchBuffer(uninitialized: kind.hasCellState ? 0 : (keepTrace ? stepCount : batch) * size)
+        let extra = ScratchBuffer(uninitialized: (keepTrace ? stepCount : batch) * extraWidth)
         let outputWidth = output.shape[2]
         let peephole = ScratchBuffer(copying: weights.peephole?.scalars ?? [])
-        let resetState = ScratchBuffer(zeros: kind == .choGRU ? batch * size : 0)
         let gateRecurrence = weights.gateRecurrence.map { GateRecurrence(weights: $0, batch: batch, size: size) }
-        let prefetchRows = CellStep.prefetchRows(batch: batch, gateWidth: gateWidth)
+        let prefetchRows = FusedForwardStep.prefetchRows(batch: batch, gateWidth: gateWidth)
         output.scalars.withUnsafeMutableBufferPointer { outputValues in
             for step in 0..<time {
                 let t = reverse ? time - 1 - step : step
@@ -240,40 +245,33 @@ final class RecurrentStack {
                 let (previousState, newState) = (hiddenStates.at(block(step)), hiddenStates.at(block(step + 1)))
                 let (previousCell, newCell) = (cellStates.at(block(step)), cellStates.at(block(step + 1)))
                 project(t)
-                if kind == .choGRU {
-                    // Its step updates the state in place, in the new block.
-                    newState.update(from: previousState, count: stateCount)
-                    choGRUStep(
-                        batch: batch, projected: projected.base, projectedRowStride: gateWidth,
-                        recurrent: recurrent, hiddenWeightTransposed: hiddenWeightTransposed, hiddenBias: hiddenBias,
-                        state: newState, resetState: resetState,
-                        gates: gates.at(traceRow * gateWidth), extra: extra.at(traceRow * size),
-                        active: { lengths == nil || t < lengths![$0] })
-                    for b in 0..<batch where lengths == nil || t < lengths![b] {
-                        (outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn)
-                            .update(from: newState + b * size, count: size)
-                    }
-                    continue
-                }
-                // [batch, gates]: b_hh + h · W_hhᵀ.
-                for b in 0..<batch { recurrent.at(b * gateWidth).update(from: hiddenBias.base, count: gateWidth) }
-                MatrixProduct.multiply(
-                    m: batch, a: previousState, lda: size, transposeA: false, packed: recurrentWeights!,
-                    c: recurrent.base, ldc: gateWidth, accumulate: true)
-                gateRecurrence?.addToPreactivations(recurrent)
                 // A sequence past its length keeps its state and outputs zeros.
                 let active = lengths.map { lengths in { (b: Int) in t < lengths[b] } }
-                for b in 0..<batch where !(active?(b) ?? true) {
-                    (newState + b * size).update(from: previousState + b * size, count: size)
-                    if kind.hasCellState { (newCell + b * size).update(from: previousCell + b * size, count: size) }
-                }
-                CellStep.forward(
-                    kind, size: size, rows: batch, active: active,
+                let cellStep = FusedForwardStep(
+                    size: size, rows: batch, gateWidth: gateWidth, extraWidth: extraWidth, active: active,
                     projected: projected.base, projectedStride: gateWidth, recurrent: recurrent.base,
                     previousHidden: previousState, previousCell: previousCell, hidden: newState, cell: newCell,
-                    gates: gates.at(traceRow * gateWidth), extra: extra.at(traceRow * size), peephole: peephole.base,
+                    gates: gates.at(traceRow * gateWidth), extra: extra.at(traceRow * extraWidth), peephole: peephole.base,
                     nextStepRows: keepTrace && step + 1 < time ? prefetchRows : 0)
-                for b in 0..<batch where active?(b) ?? true {
+                // [batch, gates]: b_hh + h · W_hhᵀ; a gated-state cell's later blocks read its
+                // gated state instead, formed from the leading blocks in between.
+                for b in 0..<batch { recurrent.at(b * gateWidth).update(from: hiddenBias.base, count: gateWidth) }
+                MatrixProduct.multiply(
+                    m: batch, a: previousState, lda: size, transposeA: false, packed: recurrentWeights.leading,
+                    c: recurrent.base, ldc: gateWidth, accumulate: true)
+                if case .gatedState(let gatedCell) = products {
+                    gatedCell.forwardGatedState(cellStep)
+                    MatrixProduct.multiply(
+                        m: batch, a: cellStep.extra, lda: extraWidth, transposeA: false, packed: recurrentWeights.trailing,
+                        c: recurrent.at(leadingWidth), ldc: gateWidth, accumulate: true)
+                }
+                gateRecurrence?.addToPreactivations(recurrent)
+                for b in 0..<batch where !cellStep.isActive(b) {
+                    (newState + b * size).update(from: previousState + b * size, count: size)
+                    if hasCellState { (newCell + b * size).update(from: previousCell + b * size, count: size) }
+                }
+                fusedCell.forward(cellStep)
+                for b in 0..<batch where cellStep.isActive(b) {
                     (outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn)
                         .update(from: newState + b * size, count: size)
                 }
@@ -281,61 +279,10 @@ final class RecurrentStack {
             }
         }
         hidden = Array(UnsafeBufferPointer(start: hiddenStates.at(block(time)), count: stateCount))
-        if kind.hasCellState { cell = Array(UnsafeBufferPointer(start: cellStates.at(block(time)), count: stateCount)) }
+        if hasCellState { cell = Array(UnsafeBufferPointer(start: cellStates.at(block(time)), count: stateCount)) }
         guard keepTrace else { return nil }
         return DirectionTrace(
             input: flatInput, weights: weights, hiddenStates: hiddenStates, cellStates: cellStates,
             gates: gates, extra: extra)
-    }
-
-    /// One step of Cho et al.'s GRU for the whole batch. The reset gate scales the state before
-    /// the candidate's product, so each step needs two products: `h · W_h[r,z]ᵀ` for the
-    /// gates, then `(r ⊙ h) · W_hnᵀ` for the candidate.
-    ///
-    /// - Parameters:
-    ///   - projected: `P` of this step for sequence 0; sequence `b` is `projectedRowStride` further.
-    ///   - recurrent: `[batch, 3H]` scratch.
-    ///   - state: `[batch, H]`, the previous hidden state on entry, the new one on exit.
-    ///   - resetState: `[batch, H]` scratch for `r ⊙ h`.
-    ///   - gates: `[batch, 3H]` receives r, z, n; extra: `[batch, H]` receives `r ⊙ h`.
-    ///   - active: whether sequence `b` is within its length at this step.
-    private func choGRUStep(
-        batch: Int, projected: UnsafeMutablePointer<Float>, projectedRowStride: Int,
-        recurrent: ScratchBuffer, hiddenWeightTransposed: ScratchBuffer, hiddenBias: ScratchBuffer,
-        state: UnsafeMutablePointer<Float>, resetState: ScratchBuffer,
-        gates: UnsafeMutablePointer<Float>, extra: UnsafeMutablePointer<Float>, active: (Int) -> Bool
-    ) {
-        let size = hiddenSize
-        let width = 3 * size
-        for b in 0..<batch { recurrent.at(b * width).update(from: hiddenBias.base, count: width) }
-        MatrixProduct.multiply(
-            m: batch, n: 2 * size, k: size, a: state, lda: size, transposeA: false,
-            b: hiddenWeightTransposed.base, ldb: width, transposeB: false, c: recurrent.base, ldc: width, accumulate: true)
-        for b in 0..<batch {
-            let p = projected + b * projectedRowStride
-            let r = recurrent.at(b * width)
-            let g = gates + b * width
-            for j in 0..<size {
-                g[j] = sigmoid(p[j] + r[j])
-                g[size + j] = sigmoid(p[size + j] + r[size + j])
-                resetState.base[b * size + j] = g[j] * state[b * size + j]
-            }
-        }
-        MatrixProduct.multiply(
-            m: batch, n: size, k: size, a: resetState.base, lda: size, transposeA: false,
-            b: hiddenWeightTransposed.at(2 * size), ldb: width, transposeB: false,
-            c: recurrent.at(2 * size), ldc: width, accumulate: true)
-        for b in 0..<batch where active(b) {
-            let p = projected + b * projectedRowStride
-            let r = recurrent.at(b * width)
-            let g = gates + b * width
-            for j in 0..<size {
-                let candidate = tanhf(p[2 * size + j] + r[2 * size + j])
-                let update = g[size + j]
-                g[2 * size + j] = candidate
-                state[b * size + j] = (1 - update) * candidate + update * state[b * size + j]
-            }
-        }
-        extra.update(from: resetState.base, count: batch * size)
     }
 }

@@ -2,9 +2,10 @@ import CEngineSupport
 import Testing
 @testable import Recurrent
 
-/// The 16-wide LSTM step against the 8-wide and scalar one: a whole layer's outputs, final
-/// states and every gradient must have the same bits whichever kernels ran.
-@Suite struct CellStepTests {
+/// The 16-wide LSTM step (`WideLSTMStep`) against `FusedLSTMCell`'s 8-wide and scalar lanes:
+/// a whole layer's outputs, final states and every gradient must have the same bits whichever
+/// kernels ran.
+@Suite struct WideLSTMStepTests {
     /// Output, final hidden and cell states, input gradient and parameter gradients of one
     /// forward and backward pass, as bit patterns.
     static func passBits(hiddenSize: Int, wide: Bool) -> [[UInt32]] {

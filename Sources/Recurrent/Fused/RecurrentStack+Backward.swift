@@ -1,6 +1,6 @@
 /// Back-propagation through time for the whole stack, the fused way: per step only the
-/// pointwise gate derivatives and one `[batch, gates] · W_hh` product (and one by `W_ih` for
-/// the input's gradient); the weight gradients are one matrix product per chunk of eight steps
+/// pointwise gate derivatives and one `[batch, gates] · W_hh` product (two for a gated-state
+/// cell; and one by `W_ih` for the input's gradient); the weight gradients are one matrix product per chunk of eight steps
 /// (see `StepGradientRing`).
 extension RecurrentStack {
     /// Gradients of the inputs and initial states; adds the parameters' gradients into them.
@@ -21,7 +21,7 @@ extension RecurrentStack {
         let stateShape = stateShape(batch: batch)
         let stateCount = batch * size
         var initialHiddenGradient = Tensor(zeros: stateShape)
-        var initialCellGradient = kind.hasCellState ? Tensor(zeros: stateShape) : nil
+        var initialCellGradient = fusedCell.hasCellState ? Tensor(zeros: stateShape) : nil
         var layerOutputGradient = outputGradient ?? Tensor(zeros: [batch, time, directionCount * size])
         var recordedStateGradients = [Tensor](repeating: Tensor(zeros: [0]), count: recordsStateGradients ? layerCount * directionCount : 0)
         for layer in (0..<layerCount).reversed() {
@@ -68,28 +68,29 @@ extension RecurrentStack {
         stateGradientSink: ScratchBuffer?
     ) {
         let size = hiddenSize
-        let gates = kind.gateCount * size
+        let gates = fusedCell.gateCount * size
+        let extraWidth = fusedCell.extraCount * size
         let outputWidth = outputGradient.shape[2]
         let features = trace.input.shape[1]
-        let ring = StepGradientRing(batch: batch, gates: gates, time: time, projectedIsRecurrent: kind.projectedGradientIsRecurrentGradient)
+        let ring = StepGradientRing(batch: batch, gates: gates, time: time, projectedIsRecurrent: fusedCell.projectedGradientIsRecurrentGradient)
         let gatheredInputs = ScratchBuffer(uninitialized: features > ThinWeightGradient.maximumFeatures ? StepGradientRing.chunkSteps * batch * features : 0)
         let dh = ScratchBuffer(copying: hiddenGradient)
         let dc = ScratchBuffer(copying: cellGradient)
-        // W_hh [gates, hiddenSize], packed once for the product of every step; Cho's GRU
-        // multiplies row blocks of it separately and reads it unpacked. W_ih [gates, features]
-        // likewise for the input gradient.
-        let recurrentWeights = kind == .choGRU ? nil : PackedOperand.packing(trace.weights.hidden, transposed: false)
+        // W_hh [gates, hiddenSize], packed once for the products of every step, in the blocks
+        // that read h and (a gated-state cell's) those that read its gated state. W_ih
+        // [gates, features] likewise for the input gradient.
+        let products = fusedCell.stepProducts
+        let leadingWidth = fusedCell.stateGateCount * size
+        let recurrentWeights = PackedRecurrentWeights(trace.weights.hidden, leadingRows: leadingWidth, transposed: false)
         let inputWeights = inputGradient == nil ? nil : PackedOperand.packing(trace.weights.input, transposed: false)
-        let hiddenWeight = ScratchBuffer(copying: kind == .choGRU ? trace.weights.hidden.scalars : [])
-        // The LSTM reads the previous and the new cell; the other cells get stand-ins for them
-        // that they never read, and the GRU its own extra values.
-        let previousCell = kind.hasCellState ? trace.cellStates : trace.hiddenStates
-        let (extra, extraStart) = kind.hasCellState ? (trace.cellStates, batch * size) : (trace.extra, 0)
+        // Cells without a cell state get stand-ins for the previous and new cell that they
+        // never read.
+        let cellStates = fusedCell.hasCellState ? trace.cellStates : trace.hiddenStates
         let peephole = ScratchBuffer(copying: trace.weights.peephole?.scalars ?? [])
         let peepholeGradient = ScratchBuffer(zeros: peephole.count)
-        let resetGradient = ScratchBuffer(zeros: kind == .choGRU ? batch * size : 0)
+        let gatedStateGradient = ScratchBuffer(uninitialized: leadingWidth < gates ? batch * size : 0)
         let gateRecurrence = trace.weights.gateRecurrence.map { GateRecurrenceGradient(weights: $0, batch: batch, size: size) }
-        let prefetchRows = CellStep.prefetchRows(batch: batch, gateWidth: gates)
+        let prefetchRows = FusedForwardStep.prefetchRows(batch: batch, gateWidth: gates)
         trace.input.scalars.withUnsafeBufferPointer { input in
             outputGradient.scalars.withUnsafeBufferPointer { outputValues in
                 for step in (0..<time).reversed() {
@@ -104,29 +105,31 @@ extension RecurrentStack {
                     }
                     if let active { ring.clearRows(step: step, where: { !active($0) }) }
                     let (recurrentRows, projectedRows) = (ring.recurrentRows(step: step), ring.projectedRows(step: step))
-                    if kind == .choGRU {
-                        choGRUStepBackward(
-                            trace, step: step, batch: batch, hiddenWeight: hiddenWeight, hiddenGradient: dh,
-                            projectedGradient: projectedRows, recurrentGradient: recurrentRows, resetGradient: resetGradient,
-                            active: { active?($0) ?? true })
-                    } else {
-                        let row = step * batch
-                        // Where ∂P is ∂R the step writes its values twice to the same place.
-                        CellStep.backward(
-                            kind, size: size, rows: batch, active: active,
-                            gates: trace.gates.at(row * gates), extra: extra.at(extraStart + row * size),
-                            previousHidden: trace.hiddenStates.at(row * size), previousCell: previousCell.at(row * size),
-                            hiddenGradient: dh.base, cellGradient: dc.base,
-                            projectedGradient: projectedRows, projectedStride: gates, recurrentGradient: recurrentRows,
-                            peephole: peephole.base, peepholeGradient: peepholeGradient.base,
-                            gateValueGradient: gateRecurrence.map { UnsafePointer($0.valueGradient.base) },
-                            previousStepRows: step > 0 ? prefetchRows : 0)
-                        gateRecurrence?.finishStep(step, recurrentGradient: recurrentRows, gates: trace.gates)
-                        // ∂L/∂h_{t-1} += ∂L/∂R_t · W_hh   ([batch, gates] · [gates, hiddenSize]).
+                    let row = step * batch
+                    let cellStep = FusedBackwardStep(
+                        size: size, rows: batch, gateWidth: gates, extraWidth: extraWidth, active: active,
+                        gates: trace.gates.at(row * gates), extra: trace.extra.at(row * extraWidth),
+                        previousHidden: trace.hiddenStates.at(row * size), previousCell: cellStates.at(row * size),
+                        newCell: cellStates.at((row + batch) * size), hiddenGradient: dh.base, cellGradient: dc.base,
+                        projectedGradient: projectedRows, projectedStride: gates, recurrentGradient: recurrentRows,
+                        peephole: peephole.base, peepholeGradient: peepholeGradient.base,
+                        gateValueGradient: gateRecurrence.map { UnsafePointer($0.valueGradient.base) },
+                        gatedStateGradient: gatedStateGradient.base, previousStepRows: step > 0 ? prefetchRows : 0)
+                    // Where ∂P is ∂R the step writes its values twice to the same place.
+                    fusedCell.backward(cellStep)
+                    if case .gatedState(let gatedCell) = products {
+                        // ∂L/∂s = ∂L/∂R_later · W_hh,later   ([batch, later gates] · [later gates, hiddenSize]).
                         MatrixProduct.multiply(
-                            m: batch, a: recurrentRows, lda: gates, transposeA: false,
-                            packed: recurrentWeights!, c: dh.base, ldc: size, accumulate: true)
+                            m: batch, a: recurrentRows + leadingWidth, lda: gates, transposeA: false,
+                            packed: recurrentWeights.trailing, c: gatedStateGradient.base, ldc: size, accumulate: false)
+                        gatedCell.backwardGatedState(cellStep)
                     }
+                    gateRecurrence?.finishStep(step, recurrentGradient: recurrentRows, gates: trace.gates)
+                    // ∂L/∂h_{t-1} += ∂L/∂R_t · W_hh   ([batch, gates] · [gates, hiddenSize]; the
+                    // leading gates only for a gated-state cell).
+                    MatrixProduct.multiply(
+                        m: batch, a: recurrentRows, lda: gates, transposeA: false,
+                        packed: recurrentWeights.leading, c: dh.base, ldc: size, accumulate: true)
                     if let inputGradient, let inputWeights {
                         // ∂X_t += ∂P_t · W_ih   ([batch, gates] · [gates, features]; sequence b's
                         // row is b * time + t).
@@ -150,65 +153,5 @@ extension RecurrentStack {
         if let gateRecurrence, let parameter = parameters.gateRecurrence {
             for j in 0..<gateRecurrence.weightGradient.count { parameter.gradient.scalars[j] += gateRecurrence.weightGradient.base[j] }
         }
-    }
-
-    /// One backward step of Cho et al.'s GRU for the whole batch (see `choGRUStep`).
-    ///
-    /// - Parameters:
-    ///   - hiddenWeight: `W_hh` `[3H, H]`.
-    ///   - hiddenGradient: `[batch, H]`: `∂L/∂h'` on entry, `∂L/∂h` on exit.
-    ///   - projectedGradient: `[batch, 3H]`: receives `∂L/∂P` for this step.
-    ///   - recurrentGradient: `[batch, 3H]`: receives `∂L/∂R` for this step.
-    ///   - resetGradient: `[batch, H]` scratch for `∂L/∂(r ⊙ h)`.
-    ///   - active: whether sequence `b` is within its length at this step (an inactive one's
-    ///     gradient rows stay zero, so it contributes nothing below).
-    private func choGRUStepBackward(
-        _ trace: DirectionTrace, step: Int, batch: Int, hiddenWeight: ScratchBuffer, hiddenGradient dh: ScratchBuffer,
-        projectedGradient: UnsafeMutablePointer<Float>,
-        recurrentGradient: UnsafeMutablePointer<Float>, resetGradient: ScratchBuffer, active: (Int) -> Bool
-    ) {
-        let size = hiddenSize
-        let width = 3 * size
-        for b in 0..<batch where active(b) {
-            let row = step * batch + b
-            let g = trace.gates.at(row * width)
-            let previous = trace.hiddenStates.at(row * size)
-            let dp = projectedGradient + b * width
-            let dr = recurrentGradient + b * width
-            for j in 0..<size {
-                let (update, candidate) = (g[size + j], g[2 * size + j])
-                let incoming = dh.base[b * size + j]
-                let dCandidate = incoming * (1 - update) * (1 - candidate * candidate)
-                let dUpdate = incoming * (previous[j] - candidate) * update * (1 - update)
-                dp[size + j] = dUpdate
-                dp[2 * size + j] = dCandidate
-                dr[size + j] = dUpdate
-                dr[2 * size + j] = dCandidate
-                dh.base[b * size + j] = incoming * update
-            }
-        }
-        // ∂L/∂(r ⊙ h) = ∂L/∂R_n · W_hn.
-        MatrixProduct.multiply(
-            m: batch, n: size, k: size, a: recurrentGradient + 2 * size, lda: width, transposeA: false,
-            b: hiddenWeight.at(2 * size * size), ldb: size, transposeB: false, c: resetGradient.base, ldc: size,
-            accumulate: false)
-        for b in 0..<batch {
-            let row = step * batch + b
-            let g = trace.gates.at(row * width)
-            let previous = trace.hiddenStates.at(row * size)
-            let dp = projectedGradient + b * width
-            let dr = recurrentGradient + b * width
-            for j in 0..<size {
-                let reset = g[j]
-                let dReset = resetGradient.base[b * size + j] * previous[j] * reset * (1 - reset)
-                dp[j] = dReset
-                dr[j] = dReset
-                dh.base[b * size + j] += resetGradient.base[b * size + j] * reset
-            }
-        }
-        // ∂L/∂h += ∂L/∂R_{r,z} · W_h[r,z].
-        MatrixProduct.multiply(
-            m: batch, n: size, k: 2 * size, a: recurrentGradient, lda: width, transposeA: false,
-            b: hiddenWeight.base, ldb: size, transposeB: false, c: dh.base, ldc: size, accumulate: true)
     }
 }

@@ -19,16 +19,17 @@ extension RecurrentStack {
         let depth = steps.count * batch
         let firstRow = steps.lowerBound * batch
         let recurrent = UnsafePointer(ring.recurrentRows(step: steps.lowerBound))
-        // The trace's previous states are in rows `s · batch + b`, the ring's order.
-        if kind == .choGRU {
-            // The r and z rows multiply h; the n rows multiply r ⊙ h, kept in the trace.
-            accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rows: 2 * size, columns: size,
-                              left: recurrent, leftStride: gates, right: trace.hiddenStates.at(firstRow * size), depth: depth)
-            accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rowOffset: 2 * size, rows: size, columns: size,
-                              left: recurrent + 2 * size, leftStride: gates, right: trace.extra.at(firstRow * size), depth: depth)
-        } else {
-            accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rows: gates, columns: size,
-                              left: recurrent, leftStride: gates, right: trace.hiddenStates.at(firstRow * size), depth: depth)
+        // The trace's previous states are in rows `s · batch + b`, the ring's order. The rows
+        // of the gates that read h multiply them (every row, but for a gated-state cell).
+        let leadingWidth = fusedCell.stateGateCount * size
+        accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rows: leadingWidth, columns: size,
+                          left: recurrent, leftStride: gates, right: trace.hiddenStates.at(firstRow * size), depth: depth)
+        if case .gatedState = fusedCell.stepProducts {
+            // The later rows multiply the gated state, the first `[H]` of each row of `extra`.
+            let extraWidth = fusedCell.extraCount * size
+            accumulateProduct(into: parameters.hiddenWeight, bias: parameters.hiddenBias, rowOffset: leadingWidth,
+                              rows: gates - leadingWidth, columns: size, left: recurrent + leadingWidth, leftStride: gates,
+                              right: trace.extra.at(firstRow * extraWidth), rightStride: extraWidth, depth: depth)
         }
         let projected = UnsafePointer(ring.projectedRows(step: steps.lowerBound))
         let features = trace.input.shape[1]
@@ -72,11 +73,12 @@ extension RecurrentStack {
     }
 
     /// Rows `rowOffset ..< rowOffset + rows` of `parameter.gradient` `[_, columns]` `+= leftᵀ · right`
-    /// for `left` `[depth, rows]` (row stride `leftStride`) and `right` `[depth, columns]`, and
-    /// the same entries of `bias.gradient` `+=` the column sums of `left` (rows in order).
+    /// for `left` `[depth, rows]` (row stride `leftStride`) and `right` `[depth, columns]` (row
+    /// stride `rightStride`, else `columns`), and the same entries of `bias.gradient` `+=` the
+    /// column sums of `left` (rows in order).
     private func accumulateProduct(
         into parameter: Parameter, bias: Parameter?, rowOffset: Int = 0, rows: Int, columns: Int,
-        left: UnsafePointer<Float>, leftStride: Int, right: UnsafePointer<Float>?, depth: Int
+        left: UnsafePointer<Float>, leftStride: Int, right: UnsafePointer<Float>?, rightStride: Int? = nil, depth: Int
     ) {
         guard depth > 0 else { return }
         withGradient(of: bias, from: rowOffset) { biasGradient in
@@ -88,7 +90,7 @@ extension RecurrentStack {
             parameter.gradient.scalars.withUnsafeMutableBufferPointer { g in
                 MatrixProduct.multiply(
                     m: rows, n: columns, k: depth, a: left, lda: leftStride, transposeA: true,
-                    b: right, ldb: columns, transposeB: false, c: g.baseAddress! + rowOffset * columns, ldc: columns,
+                    b: right, ldb: rightStride ?? columns, transposeB: false, c: g.baseAddress! + rowOffset * columns, ldc: columns,
                     accumulate: true, depthSumsOfA: biasGradient)
             }
         }

@@ -1,0 +1,42 @@
+/// PyTorch's GRU on the fused path, gates r, z, n: `r = σ(P_r + R_r)`, `z = σ(P_z + R_z)`,
+/// `n = tanh(P_n + r ⊙ R_n)`, `h' = (1 − z) ⊙ n + z ⊙ h`. The reset gate scales `R_n` inside
+/// the cell, so `∂P_n` and `∂R_n` differ, and the trace keeps `R_n` = `W_hn h + b_hn` in `extra`.
+struct FusedGRUCell: FusedCell {
+    var gateCount: Int { 3 }
+    var hasCellState: Bool { false }
+    var hasPeepholes: Bool { false }
+    var hasGateRecurrence: Bool { false }
+    var projectedGradientIsRecurrentGradient: Bool { false }
+    var stepProducts: FusedStepProducts { .one }
+    var extraCount: Int { 1 }
+
+    @inline(__always)
+    func forwardLanes<L: Lanes>(_ lanes: L.Type, unit j: Int, _ row: FusedForwardRow) {
+        let (p, r, size) = (row.projected, row.recurrent, row.size)
+        let reset = L.sigmoid(L.load(p + j) + L.load(r + j))
+        let update = L.sigmoid(L.load(p + size + j) + L.load(r + size + j))
+        let recurrentCandidate = L.load(r + 2 * size + j)
+        let candidate = L.tanh(L.fma(reset, recurrentCandidate, L.load(p + 2 * size + j)))
+        // (1 − z) n + z h = n + z (h − n)
+        L.store(L.fma(update, L.load(row.previousHidden + j) - candidate, candidate), row.hidden + j)
+        L.store(reset, row.gates + j)
+        L.store(update, row.gates + size + j)
+        L.store(candidate, row.gates + 2 * size + j)
+        L.store(recurrentCandidate, row.extra + j)
+    }
+
+    /// Leaves `z ⊙ ∂L/∂h'` in `hiddenGradient`: the part of `∂L/∂h` that skips `W_hh`.
+    @inline(__always)
+    func backwardLanes<L: Lanes>(_ lanes: L.Type, unit j: Int, _ row: FusedBackwardRow) {
+        let (g, size, one) = (row.gates, row.size, L.splat(1))
+        let (reset, update, candidate) = (L.load(g + j), L.load(g + size + j), L.load(g + 2 * size + j))
+        let incoming = L.load(row.hiddenGradient + j)
+        let dCandidate = incoming * (one - update) * (one - candidate * candidate)
+        let dUpdate = incoming * (L.load(row.previousHidden + j) - candidate) * update * (one - update)
+        let dReset = dCandidate * L.load(row.extra + j) * reset * (one - reset)
+        let (dp, dr) = (row.projectedGradient, row.recurrentGradient)
+        L.store(dReset, dp + j); L.store(dUpdate, dp + size + j); L.store(dCandidate, dp + 2 * size + j)
+        L.store(dReset, dr + j); L.store(dUpdate, dr + size + j); L.store(dCandidate * reset, dr + 2 * size + j)
+        L.store(incoming * update, row.hiddenGradient + j)
+    }
+}

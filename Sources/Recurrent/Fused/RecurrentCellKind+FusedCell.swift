@@ -1,0 +1,19 @@
+extension RecurrentCellKind {
+    /// The fused description of this kind: the one place a kind is mapped to how
+    /// `RecurrentStack` runs it. A new fused kind adds its case here and nowhere else in the
+    /// fused path.
+    var fusedCell: any FusedCell {
+        switch self {
+        case .rnnTanh: FusedRNNCell(activation: .tanh)
+        case .rnnReLU: FusedRNNCell(activation: .relu)
+        case .lstm: FusedLSTMCell(structure: .standard)
+        case .gru: FusedGRUCell()
+        case .peepholeLSTM: FusedLSTMCell(structure: .peephole)
+        case .choGRU: FusedChoGRUCell()
+        case .structuredLSTM(let structure): FusedLSTMCell(structure: structure)
+        }
+    }
+
+    /// Whether `∂L/∂P` equals `∂L/∂R` (see `FusedCell`); read by the weight-gradient tests.
+    var projectedGradientIsRecurrentGradient: Bool { fusedCell.projectedGradientIsRecurrentGradient }
+}
