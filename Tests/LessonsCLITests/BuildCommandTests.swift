@@ -124,7 +124,7 @@ import Testing
         let result = try project.build()
         #expect(result.status != 0)
         #expect(result.standardError.contains(
-            "lessons/05-shapes.md:5: the experiment block at line 5 stopped: Fatal error: lstm forward: input shape [1, 4, 5] is not [batch, time, 3]"),
+            "lessons/05-shapes.md:5: the experiment block at line 5 stopped: Fatal error: LSTM forward: input shape [1, 4, 5] is not [batch, time, 3]"),
             "\(result.standardError)")
     }
 

@@ -67,7 +67,7 @@ struct TrainingBenchmark: Sendable {
         case .lastStep(let count), .everyStep(let count): classes = count
         }
         let linear = Linear(inputSize: hiddenSize, outputSize: classes, generator: &generator)
-        let optimizer = Adam(parameters: (layer.namedParameters + linear.namedParameters).map(\.parameter), learningRate: 1e-3)
+        let optimizer = Adam(parameters: layer.parameters + linear.parameters, learningRate: 1e-3)
         let inputs: Tensor
         if oneHot {
             inputs = Tensor.oneHot((0..<batch).map { _ in (0..<steps).map { _ in generator.integer(in: 0..<inputSize) } }, classes: inputSize)

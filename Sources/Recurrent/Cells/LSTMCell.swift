@@ -23,11 +23,14 @@ public final class LSTMCell: RecurrentCell {
         [("weight_ih", weightIH), ("weight_hh", weightHH), ("bias_ih", biasIH), ("bias_hh", biasHH)]
     }
 
-    public func zeroState(batch: Int) -> LSTMState<Variable> {
-        LSTMState(hidden: Variable(Tensor(zeros: [batch, hiddenSize])), cell: Variable(Tensor(zeros: [batch, hiddenSize])))
+    /// Hidden and cell states of zeros, each `[batch, hiddenSize]`.
+    public func zeroState(batch: Int) -> LSTMCellState {
+        LSTMCellState(hidden: Variable(Tensor(zeros: [batch, hiddenSize])), cell: Variable(Tensor(zeros: [batch, hiddenSize])))
     }
 
-    public func callAsFunction(_ input: Variable, state: LSTMState<Variable>) -> (output: Variable, state: LSTMState<Variable>) {
+    /// One step: `input` `[batch, inputSize]` to the output `[batch, hiddenSize]` (the new
+    /// hidden state) and the next state.
+    public func callAsFunction(_ input: Variable, state: LSTMCellState) -> (output: Variable, state: LSTMCellState) {
         let size = hiddenSize
         let gates = matmul(input, weightIH.variable, transposeRight: true) + biasIH.variable
             + matmul(state.hidden, weightHH.variable, transposeRight: true) + biasHH.variable
@@ -37,6 +40,16 @@ public final class LSTMCell: RecurrentCell {
         let outputGate = sigmoid(gates.slice(features: 3 * size..<4 * size))
         let cell = forgetGate * state.cell + inputGate * candidate
         let hidden = outputGate * tanh(cell)
-        return (hidden, LSTMState(hidden: hidden, cell: cell))
+        return (hidden, LSTMCellState(hidden: hidden, cell: cell))
+    }
+
+    /// Sets the forget gate's bias so that the gate starts at `σ(value)`, as
+    /// `RecurrentLayer.setForgetGateBias` does for the fused layers: the forget rows of
+    /// `bias_ih` become `value` and those of `bias_hh` zero.
+    public func setForgetGateBias(_ value: Float) {
+        for j in hiddenSize..<(2 * hiddenSize) {
+            biasIH.value.scalars[j] = value
+            biasHH.value.scalars[j] = 0
+        }
     }
 }

@@ -1,6 +1,8 @@
 /// A recurrent cell written with differentiable operations: one step from an input and a state
 /// to an output and the next state. A lesson can define a new cell in a few lines, and
-/// `unroll` runs it over sequences and back-propagates through time by the tape.
+/// `unroll` runs it over sequences and back-propagates through time by the tape;
+/// `cell.unrolled()` makes it a `SequenceLayer` that runs beside the fused layers (for cells
+/// whose state is a `SequenceCellState`: one vector, an `LSTMCellState`, or the engine's own).
 public protocol RecurrentCell: ParameterContainer {
     /// What the cell carries between steps: a hidden state, or several vectors.
     associatedtype State

@@ -1,5 +1,8 @@
-/// The hidden and cell states of an LSTM, each `[layerCount * directions, batch, hiddenSize]`;
-/// `Value` is `Tensor`, or `Variable` inside a computation to differentiate.
+/// The hidden and cell states of a fused LSTM (`LSTM`, `PeepholeLSTM`, `VariantLSTM`) as its
+/// typed calls take and return them, each `[layerCount * directions, batch, hiddenSize]`;
+/// `Value` is `Tensor`, or `Variable` inside a computation to differentiate. (`run`, the call
+/// every `SequenceLayer` shares, carries the same two as a `RecurrentLayerState`; an
+/// `LSTMCell`'s one-step state, `[batch, hiddenSize]`, is an `LSTMCellState`.)
 public struct LSTMState<Value> {
     public var hidden: Value
     public var cell: Value

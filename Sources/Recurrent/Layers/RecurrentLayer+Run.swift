@@ -1,10 +1,15 @@
-/// The state any built-in layer carries from one call to the next: the hidden state, and for
-/// the LSTMs the cell state.
+/// The state every `SequenceLayer` carries from one call to the next: the hidden state, and
+/// for layers with a memory (the LSTMs, an unrolled `LSTMCell`) the cell state. `Value` is
+/// `Tensor`, or `Variable` inside a computation to differentiate.
 ///
-/// Shapes: `hidden` and `cell` are `[layerCount * directions, batch, hiddenSize]`.
+/// Shapes: `hidden` and `cell` are `[layerCount * directions, batch, hiddenSize]`, the slot
+/// of layer `l` and direction `d` being `l * directions + d`; for an unrolled cell (one layer,
+/// one direction) `[1, batch, hiddenSize]`.
 public struct RecurrentLayerState<Value> {
+    /// `[layerCount * directions, batch, hiddenSize]`.
     public var hidden: Value
-    /// `nil` for layers without a cell state (RNN, GRU).
+    /// `[layerCount * directions, batch, hiddenSize]`; `nil` for layers without a cell state
+    /// (RNN, GRU).
     public var cell: Value?
 
     public init(hidden: Value, cell: Value? = nil) {
@@ -12,6 +17,9 @@ public struct RecurrentLayerState<Value> {
         self.cell = cell
     }
 }
+
+extension RecurrentLayerState: Equatable where Value: Equatable {}
+extension RecurrentLayerState: Sendable where Value: Sendable {}
 
 extension RecurrentLayerState where Value == Variable {
     /// The state cut off from the computation that produced it, for truncated BPTT: the next
@@ -24,6 +32,7 @@ extension RecurrentLayerState where Value == Variable {
 extension RecurrentLayer {
     /// Runs any built-in layer the same way, so that code comparing an RNN, a GRU and an LSTM
     /// needs no case for each: the typed calls (`lstm(x)`, `gru(x)`) compute the same thing.
+    /// This is the layer's `SequenceLayer` call.
     ///
     /// - Parameters:
     ///   - input: `[batch, time, inputSize]`.

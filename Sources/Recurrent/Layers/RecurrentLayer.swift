@@ -34,13 +34,14 @@ public class RecurrentLayer: ParameterContainer {
     /// step. Its norm against `t` shows gradients vanishing or exploding.
     public var stateGradients: [Tensor] { stack.stateGradients }
 
-    /// Runs the layer and returns what happened inside it at every step.
+    /// Runs the layer and returns what happened inside it at every step (read by name through
+    /// `internals(_:)`).
     ///
     /// - Parameter input: `[batch, time, inputSize]`.
     /// - Returns: per layer and direction, `gates` `[batch, time, gateCount * hiddenSize]`
     ///   after their activations (LSTM: i, f, g, o; GRU: r, z, n; RNN: the new state), and,
     ///   for an LSTM, `cells` `[batch, time, hiddenSize]`, the cell state after each step.
-    public func internals(_ input: Tensor) -> [(gates: Tensor, cells: Tensor?)] {
+    func stackedInternals(_ input: Tensor) -> [(gates: Tensor, cells: Tensor?)] {
         let result = stack.forward(input, initialHidden: nil, initialCell: nil, keepTrace: true)
         let (batch, time) = (input.shape[0], input.shape[1])
         return result.trace!.directions.flatMap { directions in

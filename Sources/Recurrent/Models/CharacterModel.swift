@@ -63,9 +63,6 @@ public final class CharacterModel: ParameterContainer {
         embedding.map { $0(inputs) } ?? Variable(Tensor.oneHot(inputs, classes: vocabularySize))
     }
 
-    /// The parameters in a fixed order, for an optimiser.
-    public var parameters: [Parameter] { namedParameters.map(\.parameter) }
-
     /// Logits `[batch, time, vocabularySize]` for character indices `[batch][time]`, every
     /// window starting from a zero state.
     public func logits(_ inputs: [[Int]]) -> Variable {

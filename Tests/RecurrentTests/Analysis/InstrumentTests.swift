@@ -44,15 +44,16 @@ import Testing
         let input = randomTensor([2, 5, 2], seed: 12)
         let internals = lstm.internals(input)
         #expect(internals.count == 2)
-        #expect(internals[0].gates.shape == [2, 5, 12])
+        #expect(internals[0].gate(.output).shape == [2, 5, 3])
         // h_t = o_t ⊙ tanh(c_t), per direction and step.
         let output = lstm(input).output
         for (direction, traced) in internals.enumerated() {
             let cells = traced.cells!
+            let outputGate = traced.gate(.output)
             for b in 0..<2 {
                 for t in 0..<5 {
                     for j in 0..<3 {
-                        let expected = traced.gates[b, t, 9 + j] * tanhf(cells[b, t, j])
+                        let expected = outputGate[b, t, j] * tanhf(cells[b, t, j])
                         #expect(abs(output[b, t, direction * 3 + j] - expected) < 1e-6)
                     }
                 }
