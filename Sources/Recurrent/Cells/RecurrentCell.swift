@@ -65,8 +65,9 @@ public struct GateWeights {
         return result
     }
 
-    /// The parameters named `weight_<x>`, `weight_<h>` and `bias_<name>`, for `name`.
-    func named(_ name: String) -> [(name: String, parameter: Parameter)] {
+    /// The gate's parameters as a cell lists them in `namedParameters`: `weight_x<name>`
+    /// (`input`), `weight_h<name>` (`recurrent`, if the gate has it) and `bias_<name>`.
+    public func named(_ name: String) -> [(name: String, parameter: Parameter)] {
         [("weight_x\(name)", input)] + (recurrent.map { [("weight_h\(name)", $0)] } ?? []) + [("bias_\(name)", bias)]
     }
 }
