@@ -30,4 +30,16 @@ public enum RecurrentCellKind: Sendable, Equatable {
 
     /// Whether the layer carries a cell state besides the hidden state.
     public var hasCellState: Bool { fusedCell.hasCellState }
+
+    /// For the LSTMs, which parts they have (`LSTMStructure.standard` for `lstm`, `.peephole`
+    /// for `peepholeLSTM`); `nil` for the RNNs and GRUs. Gate names and the messages for a
+    /// removed gate read it.
+    public var lstmStructure: LSTMStructure? {
+        switch self {
+        case .lstm: .standard
+        case .peepholeLSTM: .peephole
+        case .structuredLSTM(let structure): structure
+        case .rnnTanh, .rnnReLU, .gru, .choGRU: nil
+        }
+    }
 }
