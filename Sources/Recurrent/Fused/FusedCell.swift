@@ -3,12 +3,13 @@
 /// pointwise arithmetic (the part of a step that is not a matrix product).
 ///
 /// `RecurrentCellKind.fusedCell` picks the description of a kind; the stack asks it rather
-/// than testing kinds. A new fused kind is one conforming type, its case and that line.
+/// than testing kinds, and the public kind reads its name and gates from it
+/// (`CellKindDescription`). A new fused kind is one conforming type, its case and that line.
 ///
 /// Shapes: `H` is the hidden size, `G` the `gateCount`. A step reads `P` = `W_ih x + b_ih` and
 /// `R` = `W_hh h + b_hh` (or, for a gated-state cell, `W_hh` applied to the gated state in
 /// its later blocks), `[G·H]` each per sequence, in PyTorch's gate order.
-protocol FusedCell {
+protocol FusedCell: CellKindDescription {
     /// How many blocks of `H` rows `weight_ih` and `weight_hh` stack.
     var gateCount: Int { get }
     /// Whether there is a cell state `c` besides `h` (the LSTMs). Its trace is the states

@@ -8,6 +8,8 @@
 /// weights and be compared.
 public final class ChoGRU: RecurrentLayer {
     /// Sizes and options as for `GRU`.
+    required init(stack: RecurrentStack) { super.init(stack: stack) }
+
     public init(
         inputSize: Int, hiddenSize: Int, layerCount: Int = 1, bias: Bool = true,
         bidirectional: Bool = false, generator: inout RandomGenerator

@@ -12,6 +12,8 @@
 /// LSTM, so that one name is this engine's own.
 public final class PeepholeLSTM: RecurrentLayer {
     /// Sizes and options as for `LSTM`.
+    required init(stack: RecurrentStack) { super.init(stack: stack) }
+
     public init(
         inputSize: Int, hiddenSize: Int, layerCount: Int = 1, bias: Bool = true,
         bidirectional: Bool = false, generator: inout RandomGenerator

@@ -13,6 +13,8 @@ public final class RNN: RecurrentLayer {
     ///   - bidirectional: whether each layer also runs from the last step to the first.
     ///   - generator: draws every parameter from PyTorch's default
     ///     `uniform(-1/sqrt(hiddenSize), 1/sqrt(hiddenSize))`.
+    required init(stack: RecurrentStack) { super.init(stack: stack) }
+
     public init(
         inputSize: Int, hiddenSize: Int, layerCount: Int = 1, nonlinearity: Nonlinearity = .tanh,
         bias: Bool = true, bidirectional: Bool = false, generator: inout RandomGenerator

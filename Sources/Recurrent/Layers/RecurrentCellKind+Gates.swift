@@ -3,13 +3,7 @@
 extension RecurrentCellKind {
     /// The blocks of `hiddenSize` rows stacked in `weight_ih`, `weight_hh` and the biases, in
     /// order, each named by its gate (an RNN's one block is its state, no gate: `nil`).
-    var stackedGates: [Gate?] {
-        switch self {
-        case .rnnTanh, .rnnReLU: [nil]
-        case .lstm, .peepholeLSTM, .structuredLSTM: [.input, .forget, .candidate, .output]
-        case .gru, .choGRU: [.reset, .update, .candidate]
-        }
-    }
+    var stackedGates: [Gate?] { fusedCell.stackedGates }
 
     /// The gates this kind computes, in the order their weights are stacked: LSTM input,
     /// forget, candidate, output; GRU reset, update, candidate; none for an RNN. A gate a
@@ -29,7 +23,7 @@ extension RecurrentCellKind {
     /// Why `gate` cannot be read from this kind, or `nil` if it can.
     func missingGateMessage(_ gate: Gate) -> String? {
         if stackedGates == [nil] {
-            return "\(self) has no gates: its step is the one activation h' = \(self == .rnnReLU ? "relu" : "tanh")(…); there is no \(gate)"
+            return "\(self) has no gates: its one block of weights makes the new state itself; there is no \(gate)"
         }
         guard stackedGates.contains(gate) else {
             return "\(self) has no \(gate); its gates are \(gates.map(\.description).joined(separator: ", "))"

@@ -3,7 +3,7 @@
 /// `x` is the step's input, `h` the previous hidden state, `c` the previous cell state, and
 /// every `W`/`b` pair is a slice of `weight_ih`/`bias_ih` (for `x`) or `weight_hh`/`bias_hh`
 /// (for `h`), stacked in the gate order listed.
-public enum RecurrentCellKind: Sendable, Equatable {
+public enum RecurrentCellKind: Sendable, Hashable {
     /// `h' = tanh(W_ih x + b_ih + W_hh h + b_hh)`.
     case rnnTanh
     /// `h' = relu(W_ih x + b_ih + W_hh h + b_hh)`.
@@ -34,12 +34,5 @@ public enum RecurrentCellKind: Sendable, Equatable {
     /// For the LSTMs, which parts they have (`LSTMStructure.standard` for `lstm`, `.peephole`
     /// for `peepholeLSTM`); `nil` for the RNNs and GRUs. Gate names and the messages for a
     /// removed gate read it.
-    public var lstmStructure: LSTMStructure? {
-        switch self {
-        case .lstm: .standard
-        case .peepholeLSTM: .peephole
-        case .structuredLSTM(let structure): structure
-        case .rnnTanh, .rnnReLU, .gru, .choGRU: nil
-        }
-    }
+    public var lstmStructure: LSTMStructure? { fusedCell.lstmStructure }
 }

@@ -7,8 +7,9 @@
 ///     }
 extension RecurrentLayer {
     /// A new layer of `kind`: an `RNN` (tanh or ReLU), `LSTM`, `GRU`, `PeepholeLSTM`,
-    /// `ChoGRU`, or a `VariantLSTM` with the kind's structure. It draws its parameters exactly
-    /// as that class's initialiser does, so the same generator gives the same weights.
+    /// `ChoGRU`, or a `VariantLSTM` with the kind's structure (the class each kind's
+    /// description names). It draws its parameters exactly as that class's initialiser does,
+    /// so the same generator gives the same weights.
     ///
     /// - Parameters:
     ///   - inputSize: features per step of the input.
@@ -22,25 +23,9 @@ extension RecurrentLayer {
         _ kind: RecurrentCellKind, inputSize: Int, hiddenSize: Int, layerCount: Int = 1, bias: Bool = true,
         bidirectional: Bool = false, generator: inout RandomGenerator
     ) -> RecurrentLayer {
-        switch kind {
-        case .rnnTanh, .rnnReLU:
-            RNN(inputSize: inputSize, hiddenSize: hiddenSize, layerCount: layerCount, nonlinearity: kind == .rnnTanh ? .tanh : .relu,
-                bias: bias, bidirectional: bidirectional, generator: &generator)
-        case .lstm:
-            LSTM(inputSize: inputSize, hiddenSize: hiddenSize, layerCount: layerCount, bias: bias,
-                 bidirectional: bidirectional, generator: &generator)
-        case .gru:
-            GRU(inputSize: inputSize, hiddenSize: hiddenSize, layerCount: layerCount, bias: bias,
-                bidirectional: bidirectional, generator: &generator)
-        case .peepholeLSTM:
-            PeepholeLSTM(inputSize: inputSize, hiddenSize: hiddenSize, layerCount: layerCount, bias: bias,
-                         bidirectional: bidirectional, generator: &generator)
-        case .choGRU:
-            ChoGRU(inputSize: inputSize, hiddenSize: hiddenSize, layerCount: layerCount, bias: bias,
-                   bidirectional: bidirectional, generator: &generator)
-        case .structuredLSTM(let structure):
-            VariantLSTM(inputSize: inputSize, hiddenSize: hiddenSize, structure: structure, layerCount: layerCount,
-                        bias: bias, bidirectional: bidirectional, generator: &generator)
-        }
+        let stack = RecurrentStack(
+            kind: kind, inputSize: inputSize, hiddenSize: hiddenSize, layerCount: layerCount, bias: bias,
+            bidirectional: bidirectional, generator: &generator)
+        return kind.fusedCell.layerClass.init(stack: stack)
     }
 }

@@ -8,7 +8,9 @@
 public class RecurrentLayer: ParameterContainer {
     let stack: RecurrentStack
 
-    init(stack: RecurrentStack) {
+    /// Wraps a stack; `required` so that `RecurrentLayer.make` can build any kind's class
+    /// from its `CellKindDescription.layerClass`.
+    required init(stack: RecurrentStack) {
         self.stack = stack
     }
 

@@ -10,13 +10,15 @@
 /// (which does not take `lengths:`). The rows of a removed gate stay in the weights unused, so
 /// `parameterCount` counts them; `usedParameterCount` does not.
 public final class VariantLSTM: RecurrentLayer {
-    public let structure: LSTMStructure
+    /// Which parts this LSTM has (its kind's structure).
+    public var structure: LSTMStructure { kind.lstmStructure ?? .standard }
+
+    required init(stack: RecurrentStack) { super.init(stack: stack) }
 
     public init(
         inputSize: Int, hiddenSize: Int, structure: LSTMStructure, layerCount: Int = 1, bias: Bool = true,
         bidirectional: Bool = false, generator: inout RandomGenerator
     ) {
-        self.structure = structure
         super.init(stack: RecurrentStack(
             kind: .structuredLSTM(structure), inputSize: inputSize, hiddenSize: hiddenSize, layerCount: layerCount,
             bias: bias, bidirectional: bidirectional, generator: &generator))

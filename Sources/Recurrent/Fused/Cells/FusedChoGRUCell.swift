@@ -4,6 +4,9 @@
 /// the trace keeps in `extra`. `h' = (1 − z) ⊙ n + z ⊙ h`, blended as the GRU blends it.
 /// `P_n` and `R_n` enter as a sum, so `∂P = ∂R`.
 struct FusedChoGRUCell: FusedGatedStateCell {
+    var name: String { "Cho's GRU" }
+    var stackedGates: [Gate?] { [.reset, .update, .candidate] }
+    var layerClass: RecurrentLayer.Type { ChoGRU.self }
     var gateCount: Int { 3 }
     var hasCellState: Bool { false }
     var hasPeepholes: Bool { false }

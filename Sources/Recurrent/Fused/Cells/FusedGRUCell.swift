@@ -2,6 +2,9 @@
 /// `n = tanh(P_n + r ⊙ R_n)`, `h' = (1 − z) ⊙ n + z ⊙ h`. The reset gate scales `R_n` inside
 /// the cell, so `∂P_n` and `∂R_n` differ, and the trace keeps `R_n` = `W_hn h + b_hn` in `extra`.
 struct FusedGRUCell: FusedCell {
+    var name: String { "GRU" }
+    var stackedGates: [Gate?] { [.reset, .update, .candidate] }
+    var layerClass: RecurrentLayer.Type { GRU.self }
     var gateCount: Int { 3 }
     var hasCellState: Bool { false }
     var hasPeepholes: Bool { false }

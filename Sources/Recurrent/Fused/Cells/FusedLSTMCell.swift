@@ -9,6 +9,21 @@ import WideKernels
 /// one call so that their independent work overlaps.
 struct FusedLSTMCell: FusedCell {
     let structure: LSTMStructure
+    let name: String
+    let layerClass: RecurrentLayer.Type
+
+    /// - Parameters:
+    ///   - name: the kind's name; by default the structure's description ("LSTM with
+    ///     peepholes, without forget gate").
+    ///   - layerClass: `LSTM`, `PeepholeLSTM` or, by default, `VariantLSTM`.
+    init(structure: LSTMStructure, name: String? = nil, layerClass: RecurrentLayer.Type = VariantLSTM.self) {
+        self.structure = structure
+        self.name = name ?? structure.description
+        self.layerClass = layerClass
+    }
+
+    var stackedGates: [Gate?] { [.input, .forget, .candidate, .output] }
+    var lstmStructure: LSTMStructure? { structure }
 
     var gateCount: Int { 4 }
     var hasCellState: Bool { true }

@@ -5,6 +5,9 @@ struct FusedRNNCell: FusedCell {
 
     let activation: Activation
 
+    var name: String { activation == .tanh ? "RNN" : "ReLU RNN" }
+    var stackedGates: [Gate?] { [nil] }
+    var layerClass: RecurrentLayer.Type { RNN.self }
     var gateCount: Int { 1 }
     var hasCellState: Bool { false }
     var hasPeepholes: Bool { false }
