@@ -10,6 +10,7 @@ public struct LSTMCellState {
     /// `[batch, hiddenSize]`: the memory the gates write to and erase.
     public var cell: Variable
 
+    /// - Parameters: `hidden` and `cell`, `[batch, hiddenSize]` each.
     public init(hidden: Variable, cell: Variable) {
         self.hidden = hidden
         self.cell = cell

@@ -18,6 +18,8 @@ public struct Unrolled<Cell: RecurrentCell>: SequenceLayer where Cell.State: Seq
     /// 1: a cell reads the sequence forward.
     public var directionCount: Int { 1 }
 
+    /// Wraps `cell` (usually written `cell.unrolled()`); its hidden size is read from its
+    /// zero state for a batch of one, `[1, hiddenSize]`.
     public init(_ cell: Cell) {
         self.cell = cell
         hiddenSize = Cell.State.hiddenAndCell(of: cell.zeroState(batch: 1)).hidden.shape[1]

@@ -4,6 +4,7 @@
 public struct RecurrentInternals {
     /// The kind of layer, which decides the gates there are.
     public let kind: RecurrentCellKind
+    /// Features of the layer's hidden state: the width of every gate this returns.
     public let hiddenSize: Int
     /// `[batch, time, gateCount * hiddenSize]`: every gate after its activation, stacked as
     /// `kind.stackedGates` (an RNN's one block is its new state).

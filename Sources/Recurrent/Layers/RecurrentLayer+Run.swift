@@ -12,6 +12,8 @@ public struct RecurrentLayerState<Value> {
     /// (RNN, GRU).
     public var cell: Value?
 
+    /// - Parameters: `hidden` and, for the LSTMs, `cell`, `[layerCount * directions, batch,
+    ///   hiddenSize]` each.
     public init(hidden: Value, cell: Value? = nil) {
         self.hidden = hidden
         self.cell = cell
