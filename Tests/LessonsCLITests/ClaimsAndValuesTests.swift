@@ -52,6 +52,23 @@ import Testing
         #expect(page.contains("over 0.001."), "a literal is shown as written")
     }
 
+    /// A prose edit re-renders from the cache, but the lines a value names must be where its
+    /// `record` call is now: the page built from the cache is the page a cold run writes.
+    @Test func aProseEditAboveABlockMovesTheRecordLinesItNames() throws {
+        let project = try ScratchProject()
+        defer { project.remove() }
+        try project.write(lesson: "01-values.md", Self.lesson())
+        #expect(try project.build().status == 0)
+        try project.write(lesson: "01-values.md", Self.lesson(
+            prose: "A longer opening.\n\nIt reached {{acc:.1%}}, a gain of 2.5× over {{=0.001}}."))
+        let cached = try project.build()
+        #expect(cached.status == 0 && cached.standardOutput.contains("cache"), "\(cached.standardOutput)")
+        let fromCache = try project.read("site/01-values.html")
+        #expect(fromCache.contains("recorded at lessons/01-values.md:13, seed 7"))
+        #expect(try project.build(["--force"]).status == 0)
+        #expect(try project.read("site/01-values.html") == fromCache)
+    }
+
     @Test func changingAConstantReportsEachMovedValue() throws {
         let project = try ScratchProject()
         defer { project.remove() }

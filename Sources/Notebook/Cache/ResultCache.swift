@@ -24,6 +24,10 @@ public struct ResultCache: Sendable {
         let dataFiles: [String: String]
         /// Seconds the run took.
         let seconds: Double
+        /// Opening-fence lines of the experiment blocks when the lesson ran: the lines above
+        /// are moved by as much as their block has moved since (`CachedLineShift`). Entries
+        /// made before the field existed are not used.
+        let blockFenceLines: [Int]?
     }
 
     public init(directory: URL) {
@@ -37,13 +41,16 @@ public struct ResultCache: Sendable {
     /// The stored result for `lesson` if it was made under `key` and its data files are
     /// unchanged (paths relative to `projectRoot`).
     public func result(for lesson: Lesson, key: String, projectRoot: URL) -> ExecutedLesson? {
-        guard let entry = entry(for: lesson), entry.key == key else { return nil }
+        guard let entry = entry(for: lesson), entry.key == key, let fences = entry.blockFenceLines,
+              let shift = CachedLineShift(storedFences: fences, current: lesson) else { return nil }
         for (path, digest) in entry.dataFiles {
             guard ContentHash.ofFile(projectRoot.appendingPathComponent(path).path) == digest else { return nil }
         }
         return ExecutedLesson(
-            lesson: lesson, outputs: entry.outputs, values: entry.values, recordLines: entry.recordLines,
-            nonFiniteAllowed: Set(entry.nonFiniteAllowed ?? []), claims: entry.claims, dataFiles: entry.dataFiles.keys.sorted())
+            lesson: lesson, outputs: entry.outputs, values: entry.values, recordLines: entry.recordLines.mapValues { shift($0) },
+            nonFiniteAllowed: Set(entry.nonFiniteAllowed ?? []),
+            claims: entry.claims.map { Claim(text: $0.text, holds: $0.holds, detail: $0.detail, line: shift($0.line)) },
+            dataFiles: entry.dataFiles.keys.sorted())
     }
 
     /// The values and their `record` lines from the last successful run, whatever has changed
@@ -71,7 +78,8 @@ public struct ResultCache: Sendable {
         }
         let entry = Entry(
             key: key, outputs: executed.outputs, values: executed.values, recordLines: executed.recordLines,
-            nonFiniteAllowed: executed.nonFiniteAllowed.sorted(), claims: executed.claims, dataFiles: digests, seconds: seconds)
+            nonFiniteAllowed: executed.nonFiniteAllowed.sorted(), claims: executed.claims, dataFiles: digests, seconds: seconds,
+            blockFenceLines: executed.lesson.blocks.map(\.fenceLine))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

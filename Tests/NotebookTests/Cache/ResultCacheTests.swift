@@ -38,4 +38,27 @@ import Testing
         #expect(restored.nonFiniteAllowed == executed.nonFiniteAllowed)
         #expect(cache.result(for: lesson, key: "other", projectRoot: root) == nil)
     }
+
+    /// Prose added above a block moves its code; a cached result's `record` and `expect`
+    /// lines must move with it, each by as much as its own block moved.
+    @Test func linesFollowTheirBlockAfterAProseEdit() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("result-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func text(before first: String, before second: String) -> String {
+            "---\ntitle: Two blocks\norder: 1\n---\n\(first)\n```swift experiment\nrecord(\"a\", 1)\n```\n\(second)\n```swift experiment\nrecord(\"b\", 2)\nexpect(true, \"b\")\n```\n"
+        }
+        let lesson = try Lesson(text: text(before: "One.", before: "Two."), path: "lessons/01-two.md")
+        #expect(lesson.blocks.map(\.fenceLine) == [6, 10])
+        let executed = ExecutedLesson(
+            lesson: lesson, outputs: [], values: ["a": .number(1), "b": .number(2)], recordLines: ["a": 7, "b": 11],
+            nonFiniteAllowed: [], claims: [Claim(text: "b", holds: true, detail: nil, line: 12)])
+        let cache = ResultCache(directory: root.appendingPathComponent("cache"))
+        try cache.store(executed, key: "k", seconds: 1, projectRoot: root)
+
+        let edited = try Lesson(text: text(before: "One.\n\nMore.", before: "Two.\n\nMore.\n\nAnd more."), path: "lessons/01-two.md")
+        #expect(edited.blocks.map(\.fenceLine) == [8, 16])
+        let restored = try #require(cache.result(for: edited, key: "k", projectRoot: root))
+        #expect(restored.recordLines == ["a": 9, "b": 17])
+        #expect(restored.claims.map(\.line) == [18])
+    }
 }
