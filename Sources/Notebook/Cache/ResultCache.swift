@@ -20,6 +20,8 @@ public struct ResultCache: Sendable {
         /// Absent in entries made before the field existed (none allowed).
         let nonFiniteAllowed: [String]?
         let claims: [Claim]
+        /// Absent in entries made before exercises existed (no exercises).
+        let exercises: [ExerciseRun]?
         /// Data files read, with their content digests when the lesson ran.
         let dataFiles: [String: String]
         /// Seconds the run took.
@@ -43,7 +45,8 @@ public struct ResultCache: Sendable {
         }
         return ExecutedLesson(
             lesson: lesson, outputs: entry.outputs, values: entry.values, recordLines: entry.recordLines,
-            nonFiniteAllowed: Set(entry.nonFiniteAllowed ?? []), claims: entry.claims, dataFiles: entry.dataFiles.keys.sorted())
+            nonFiniteAllowed: Set(entry.nonFiniteAllowed ?? []), claims: entry.claims, dataFiles: entry.dataFiles.keys.sorted(),
+            exercises: entry.exercises ?? [])
     }
 
     /// The values and their `record` lines from the last successful run, whatever has changed
@@ -71,7 +74,8 @@ public struct ResultCache: Sendable {
         }
         let entry = Entry(
             key: key, outputs: executed.outputs, values: executed.values, recordLines: executed.recordLines,
-            nonFiniteAllowed: executed.nonFiniteAllowed.sorted(), claims: executed.claims, dataFiles: digests, seconds: seconds)
+            nonFiniteAllowed: executed.nonFiniteAllowed.sorted(), claims: executed.claims, exercises: executed.exercises.isEmpty ? nil : executed.exercises,
+            dataFiles: digests, seconds: seconds)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
