@@ -12,7 +12,7 @@ enum ExerciseReport {
         var text = ""
         for exercise in lesson.exercises {
             let run = executed.exercises.first { $0.exerciseIndex == exercise.index }
-            let answer = lesson.isExerciseScratch ? "your answer" : "the starter"
+            let answer = lesson.isExerciseScratch ? "your answer" : "the starter (meant to fail a check)"
             text += "── exercise \(exercise.number) (\(lesson.path):\(exercise.starter.fenceLine)): \(answer)\n"
             text += checks(run?.attempt, path: lesson.path)
             if let solution = run?.solution {
@@ -43,8 +43,8 @@ enum ExerciseReport {
         }
         let passing = claims.filter(\.holds).count
         text += passing == claims.count
-            ? "  all \(claims.count) check\(claims.count == 1 ? "" : "s") pass\n"
-            : "  \(passing) of \(claims.count) checks pass\n"
+            ? (claims.count == 1 ? "  the check passes\n" : "  all \(claims.count) checks pass\n")
+            : "  \(passing) of \(claims.count) check\(claims.count == 1 ? " passes" : "s pass")\n"
         return text
     }
 }

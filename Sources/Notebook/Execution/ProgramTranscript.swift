@@ -51,7 +51,7 @@ public struct ProgramTranscript {
             ?? (nil, "the experiment program", nil)
         var details: [String] = []
         if !printed.isEmpty { details.append("output before it stopped:\n" + Self.indented(Self.tail(printed))) }
-        let trap = Self.trapMessage(errors)
+        let trap = Self.trapMessage(errors, lessonPath: lesson.path)
         let message: String
         switch termination {
         case .timedOut:
@@ -68,7 +68,7 @@ public struct ProgramTranscript {
                 : "\(culprit) ended the program early (exit(0) before the last block finished)"
         }
         // The trap line is already the message; show standard error only if it says more.
-        let otherErrors = errors.split(separator: "\n").filter { trap == nil || Self.trapMessage(String($0)) != trap }
+        let otherErrors = errors.split(separator: "\n").filter { trap == nil || Self.trapMessage(String($0), lessonPath: lesson.path) != trap }
         if !otherErrors.isEmpty { details.append("standard error:\n" + Self.indented(otherErrors.joined(separator: "\n"))) }
         throw LessonError(path: lesson.path, line: culpritLine, message: message + (advice.map { "; \($0)" } ?? ""), details: details.joined(separator: "\n"))
     }
@@ -127,14 +127,16 @@ public struct ProgramTranscript {
     /// The Swift runtime's one-line reason for a trap, such as
     /// `lessons/x.md:12: Fatal error: something`. A location outside the lessons — inside the
     /// standard library (`Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of
-    /// range`) or the engine's checks — says nothing to a lesson author and is dropped.
-    static func trapMessage(_ standardError: String) -> String? {
+    /// range`) or the engine's checks — says nothing to a lesson author and is dropped; so the
+    /// location is kept only inside `lessons/` or the lesson itself (a scratch lesson of
+    /// `lessons exercise` lives in `exercises/`).
+    static func trapMessage(_ standardError: String, lessonPath: String = "lessons/") -> String? {
         let markers = ["Fatal error", "Precondition failed", "Assertion failed"]
         guard let line = standardError.split(separator: "\n").last(where: { line in markers.contains { line.contains($0) } }) else {
             return nil
         }
         let text = line.trimmingCharacters(in: .whitespaces)
-        if !text.hasPrefix("lessons/"), let marker = markers.compactMap({ text.range(of: $0) }).first {
+        if !text.hasPrefix("lessons/"), !text.hasPrefix(lessonPath + ":"), let marker = markers.compactMap({ text.range(of: $0) }).first {
             return String(text[marker.lowerBound...])
         }
         return text
