@@ -133,6 +133,7 @@ import Testing
         try project.write(lesson: "03-silent.md", silent)
         let unsolved = "---\ntitle: U\n---\n\n```swift exercise\nlet x = 0 // ✏️\n```\n\n```swift checks\nexpect(x == 1, \"x is 1\")\n```\n"
         try project.write(lesson: "04-unsolved.md", unsolved)
+        try project.write(lesson: "05-copied.md", unsolved.replacingOccurrences(of: "title: U", with: "title: U\nexercise-of: lessons/04-unsolved.md"))
         let build = try project.build()
         #expect(build.status != 0)
         let errors = build.standardError
@@ -140,6 +141,7 @@ import Testing
         #expect(errors.contains("lessons/02-orphan.md:7: a `swift solution` block must follow a `swift exercise` block"), "\(errors)")
         #expect(errors.contains("lessons/03-silent.md:39: the checks call no `expect`"), "\(errors)")
         #expect(errors.contains("lessons/04-unsolved.md:5: the exercise has no `swift solution` block"), "\(errors)")
+        #expect(errors.contains("lessons/05-copied.md:1: this is a reader's copy of an exercise"), "\(errors)")
     }
 
     @Test func proseEditRunsNothingAndASolutionEditRunsAgain() throws {
