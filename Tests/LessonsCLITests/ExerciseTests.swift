@@ -19,7 +19,7 @@ import Testing
         seed: 3
         ---
 
-        A few numbers.
+        A few numbers; half of four is {{half}}.
 
         ```swift experiment
         let numbers = [3, 1, 4, 1, 5]
@@ -53,6 +53,7 @@ import Testing
         ```
         ```swift checks
         expect(Half().halve(4) == 2, "`Half` halves its input")
+        record("half", Half().halve(4))
         ```
 
         ```swift experiment
@@ -80,6 +81,8 @@ import Testing
         #expect(secondFold.contains("<pre class=\"code solution\">"))
         #expect(secondFold.contains("half of 4 is 2.0"))
         #expect(secondFold.contains("<li><span class=\"check-mark\">✓</span> <code>Half</code> halves its input</li>"))
+        // The checks run twice, but only the solution's run records a value for the prose.
+        #expect(page.contains("half of four is <a class=\"value\" href=\"#exercise-2\""), "a value links to its exercise")
         #expect(!page.contains("<code>the starter ran"), "the starter's own output is not on the page")
         #expect(!page.contains("expect("), "the checks are shown in words, not code")
         #expect(page.contains("after the exercises: a name of the lesson&#39;s own") || page.contains("after the exercises: a name of the lesson's own"),
