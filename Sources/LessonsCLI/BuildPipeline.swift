@@ -51,11 +51,21 @@ struct BuildPipeline {
 
     // MARK: Steps
 
-    /// Every lesson file parsed, or the error that stopped its parsing.
+    /// Every lesson file parsed, or the error that stopped its parsing. A reader's scratch copy
+    /// of an exercise (`exercise-of:`, see `lessons exercise`) is no lesson of the curriculum:
+    /// its exercise has no solution to check.
     func parseLessons() throws -> [(path: String, lesson: Result<Lesson, LessonError>)] {
         try paths.lessonFiles().map { file in
             let path = paths.relative(file)
-            return (path, Result { () throws(LessonError) in try Lesson.load(from: file, path: path) })
+            return (path, Result { () throws(LessonError) in
+                let lesson = try Lesson.load(from: file, path: path)
+                if lesson.isExerciseScratch {
+                    throw LessonError(
+                        path: path, line: 1,
+                        message: "this is a reader's copy of an exercise (`exercise-of:` in its front matter), not a lesson: keep it in exercises/")
+                }
+                return lesson
+            })
         }
     }
 

@@ -20,7 +20,7 @@ struct LessonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lessons",
         abstract: "Run the experiments in Markdown lessons about recurrent networks and build the site.",
-        subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ServeCommand.self, BenchCommand.self, ListCommand.self, NewCommand.self, CleanCommand.self]
+        subcommands: [BuildCommand.self, RunCommand.self, CheckCommand.self, ServeCommand.self, BenchCommand.self, ListCommand.self, NewCommand.self, ExerciseCommand.self, CleanCommand.self]
     )
 }
 

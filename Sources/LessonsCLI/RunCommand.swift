@@ -10,8 +10,9 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Always runs the lesson (the cache is neither read nor written) and never touches the \
             site. Each block's output follows a line naming the block; recorded values and claims \
-            are listed at the end. Exits non-zero if the lesson fails, with the error located in \
-            the lesson file.
+            are listed at the end, then each exercise's checks, passed (✓) or failed (✗). Exits \
+            non-zero if the lesson fails, with the error located in the lesson file; for a scratch \
+            lesson that `lessons exercise` wrote, also if the answer fails a check.
             """
     )
 
@@ -33,6 +34,7 @@ struct RunCommand: ParsableCommand {
         let runner = LessonRunner(
             toolchain: try Toolchain.locate(), projectRoot: paths.root, workDirectory: paths.cache.appendingPathComponent("work"),
             programDirectory: ownFolder)
+        var answerFails = false
         do throws(LessonError) {
             let lesson = try Lesson.load(from: url, path: path)
             // What the blocks print appears as they print it; values and claims follow.
@@ -44,9 +46,15 @@ struct RunCommand: ParsableCommand {
                 }
             })
             print(Self.summary(executed), terminator: "")
+            print(ExerciseReport.text(for: executed), terminator: "")
             try ProgramTranscript.checkClaims(executed)
+            answerFails = lesson.isExerciseScratch && !ExerciseReport.answersPass(executed)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        if answerFails {
+            FileHandle.standardError.write(Data("your answer does not pass every check yet\n".utf8))
             throw ExitCode.failure
         }
     }

@@ -11,14 +11,14 @@ enum Stylesheet {
           color-scheme: light dark;
           --text: #1d1f21; --muted: #5c6370; --background: #ffffff; --link: #0b5cad;
           --code-background: #f4f5f7; --output-background: #fbf8ef; --output-border: #d9c88f;
-          --rule: #e1e4e8; --accent: #0b5cad; --error: #c0392b;
+          --rule: #e1e4e8; --accent: #0b5cad; --error: #c0392b; --exercise: #8a5a00;
           --keyword: #a626a4; --type: #986801; --string: #50a14f; --number: #b76b01; --comment: #7c8089; --attribute: #4078f2;
         }
         @media (prefers-color-scheme: dark) {
           :root {
             --text: #dcdfe4; --muted: #9aa1ad; --background: #16181c; --link: #6cb6ff;
             --code-background: #1f2329; --output-background: #201e17; --output-border: #6b5d2f;
-            --rule: #2d323a; --accent: #6cb6ff; --error: #ff7b72;
+            --rule: #2d323a; --accent: #6cb6ff; --error: #ff7b72; --exercise: #e0b45c;
             --keyword: #c678dd; --type: #e5c07b; --string: #98c379; --number: #d19a66; --comment: #7f848e; --attribute: #61afef;
           }
         }
@@ -88,6 +88,23 @@ enum Stylesheet {
         pre.output.stderr { border-left-color: var(--error); }
         details.hidden-code { margin: 1rem 0; }
         details.hidden-code summary { cursor: pointer; color: var(--muted); font-size: 0.9rem; }
+        /* An exercise: its label, the starter in the exercise colour, the checks in words, the solution folded. */
+        .exercise-label {
+          margin: 2rem 0 0.5rem; font-weight: 700; color: var(--exercise);
+          font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
+        }
+        .exercise-label a { color: inherit; text-decoration: none; }
+        .exercise-label a::before { content: "✏️ "; }
+        .exercise-label:target { outline: 2px solid var(--link); outline-offset: 4px; }
+        pre.exercise { border-left: 3px solid var(--exercise); }
+        .exercise-checks { border-left: 3px solid var(--exercise); padding: 0.1rem 1rem; margin: 1rem 0; }
+        .exercise-checks p { margin: 0.4rem 0 0.2rem; font-weight: 600; }
+        .exercise-checks ul, ul.checks-passed { margin: 0.2rem 0 0.6rem; padding-left: 1.25rem; }
+        ul.checks-passed { list-style: none; padding-left: 0.25rem; }
+        .check-mark { color: var(--string); font-weight: 700; }
+        details.solution { margin: 1rem 0 2rem; border: 1px solid var(--rule); border-radius: 4px; padding: 0.25rem 1rem; }
+        details.solution > summary { cursor: pointer; font-weight: 600; color: var(--muted); }
+        details.solution[open] > summary { margin-bottom: 0.5rem; }
         .hl-keyword { color: var(--keyword); }
         .hl-type { color: var(--type); }
         .hl-string { color: var(--string); }

@@ -43,6 +43,54 @@ import Testing
         #expect(html.hasPrefix("<details class=\"hidden-code\"><summary>Show the code</summary>\n<pre class=\"code experiment\">"))
     }
 
+    @Test func anExerciseShowsItsStarterTheChecksInWordsAndTheSolutionFolded() {
+        let html = MarkdownRenderer.html(from: """
+            ```swift exercise anchor=exercise-1 number=1
+            let y = 0
+            ```
+
+            ```exercise-checks
+            `y` is 2 & <more>
+            ```
+
+            ```exercise-solution
+            ```
+
+            ```swift solution
+            let y = 2
+            ```
+
+            ```exercise-checks passed
+            `y` is 2 & <more>
+            ```
+
+            ```exercise-solution-end
+            ```
+            """)
+        #expect(html.hasPrefix("""
+            <p class="exercise-label" id="exercise-1"><a href="#exercise-1">Exercise 1</a></p>
+            <pre class="code exercise"><code class="language-swift">
+            """))
+        #expect(html.contains("""
+            <div class="exercise-checks">
+            <p>Your answer is right when:</p>
+            <ul>
+            <li><code>y</code> is 2 &amp; &lt;more&gt;</li>
+            </ul>
+            </div>
+            <details class="solution">
+            <summary>Solution</summary>
+            <pre class="code solution">
+            """))
+        #expect(html.hasSuffix("""
+            <ul class="checks-passed">
+            <li><span class="check-mark">✓</span> <code>y</code> is 2 &amp; &lt;more&gt;</li>
+            </ul>
+            </details>
+
+            """))
+    }
+
     @Test func otherLanguagesKeepCmarksRendering() {
         #expect(MarkdownRenderer.html(from: "```python\nx < 1\n```\n") == "<pre><code class=\"language-python\">x &lt; 1\n</code></pre>\n")
     }

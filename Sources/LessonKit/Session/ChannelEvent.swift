@@ -12,6 +12,9 @@ public enum ChannelEvent: Codable, Equatable, Sendable {
     /// Block `index` (0-based, in lesson order) begins: everything printed from `streams` on,
     /// until the next `block` or `finish`, belongs to it.
     case block(index: Int, streams: StreamPositions)
+    /// Part `part` of exercise `index` (0-based, in lesson order) begins: its output and claims,
+    /// until the next mark, belong to that run of the exercise, not to the block before it.
+    case exercise(index: Int, part: ExercisePart, streams: StreamPositions)
     /// The running block emitted Markdown (a table) at `streams`: the page shows it there, between
     /// the text printed before and after.
     case markdown(text: String, streams: StreamPositions)

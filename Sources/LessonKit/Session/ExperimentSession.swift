@@ -6,7 +6,7 @@ import Foundation
 /// The calls a generated experiment program makes around the lesson's blocks.
 ///
 /// The runner generates `ExperimentSession.start()` first, `beginBlock(_:)` before each
-/// block and `finish()` last. When run by `lessons`, these report to the runner's channel;
+/// block, `beginExercise(_:_:)` before each run of an exercise and `finish()` last. When run by `lessons`, these report to the runner's channel;
 /// when the program runs on its own (no channel), they do nothing visible.
 public enum ExperimentSession {
     /// The environment variable through which the runner passes the lesson's `seed`.
@@ -25,6 +25,12 @@ public enum ExperimentSession {
     /// the next mark belongs to this block.
     public static func beginBlock(_ index: Int) {
         OutputChannel.shared.send(.block(index: index, streams: streamPositions()))
+    }
+
+    /// Marks the start of part `part` of exercise `index` (0-based, in lesson order): the output
+    /// and claims from here until the next mark belong to that run of the exercise.
+    public static func beginExercise(_ index: Int, _ part: ExercisePart) {
+        OutputChannel.shared.send(.exercise(index: index, part: part, streams: streamPositions()))
     }
 
     /// Marks that every block ran to its end.

@@ -20,13 +20,15 @@ public struct ResultCache: Sendable {
         /// Absent in entries made before the field existed (none allowed).
         let nonFiniteAllowed: [String]?
         let claims: [Claim]
+        /// Absent in entries made before exercises existed (no exercises).
+        let exercises: [ExerciseRun]?
         /// Data files read, with their content digests when the lesson ran.
         let dataFiles: [String: String]
         /// Seconds the run took.
         let seconds: Double
-        /// Opening-fence lines of the experiment blocks when the lesson ran: the lines above
-        /// are moved by as much as their block has moved since (`CachedLineShift`). Entries
-        /// made before the field existed are not used.
+        /// Opening-fence lines of the code blocks that run, when the lesson ran: the lines
+        /// above are moved by as much as their block has moved since (`CachedLineShift`).
+        /// Entries made before the field existed are not used.
         let blockFenceLines: [Int]?
     }
 
@@ -48,9 +50,8 @@ public struct ResultCache: Sendable {
         }
         return ExecutedLesson(
             lesson: lesson, outputs: entry.outputs, values: entry.values, recordLines: entry.recordLines.mapValues { shift($0) },
-            nonFiniteAllowed: Set(entry.nonFiniteAllowed ?? []),
-            claims: entry.claims.map { Claim(text: $0.text, holds: $0.holds, detail: $0.detail, line: shift($0.line)) },
-            dataFiles: entry.dataFiles.keys.sorted())
+            nonFiniteAllowed: Set(entry.nonFiniteAllowed ?? []), claims: entry.claims.map { shift($0) },
+            dataFiles: entry.dataFiles.keys.sorted(), exercises: (entry.exercises ?? []).map { shift($0) })
     }
 
     /// The values and their `record` lines from the last successful run, whatever has changed
@@ -78,8 +79,8 @@ public struct ResultCache: Sendable {
         }
         let entry = Entry(
             key: key, outputs: executed.outputs, values: executed.values, recordLines: executed.recordLines,
-            nonFiniteAllowed: executed.nonFiniteAllowed.sorted(), claims: executed.claims, dataFiles: digests, seconds: seconds,
-            blockFenceLines: executed.lesson.blocks.map(\.fenceLine))
+            nonFiniteAllowed: executed.nonFiniteAllowed.sorted(), claims: executed.claims, exercises: executed.exercises.isEmpty ? nil : executed.exercises,
+            dataFiles: digests, seconds: seconds, blockFenceLines: CachedLineShift.fences(of: executed.lesson))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -57,7 +57,7 @@ public struct LessonRunner: Sendable {
     /// The seed experiments read as `lessonSeed` when the front matter sets none.
     public static let defaultSeed: UInt64 = 0
 
-    /// What a lesson's results depend on: its experiment code, its execution settings, the
+    /// What a lesson's results depend on: its experiment and exercise code, its execution settings, the
     /// engine and LessonKit build, and the compiler. Prose is not part of it, so prose edits
     /// never re-run experiments. (Data files are checked separately, by content.)
     public func cacheKey(for lesson: Lesson) -> String {
@@ -68,6 +68,13 @@ public struct LessonRunner: Sendable {
         hash.add("seed \(lesson.frontMatter.seed ?? Self.defaultSeed) timeout \(lesson.frontMatter.timeout ?? Self.defaultTimeLimit)")
         for block in lesson.blocks {
             hash.add(block.code)
+        }
+        // Added only when there are exercises, so lessons without any keep their old keys.
+        for exercise in lesson.exercises {
+            hash.add("exercise after block \(exercise.blocksBefore)")
+            hash.add(exercise.starter.code)
+            hash.add(exercise.solution?.code ?? "no solution")
+            hash.add(exercise.checks.code)
         }
         return hash.hex
     }
@@ -102,7 +109,7 @@ public struct LessonRunner: Sendable {
         _ lesson: Lesson, checkClaims: Bool = true, status: (@Sendable (Status) -> Void)? = nil,
         live: (@Sendable (_ text: String, _ isError: Bool) -> Void)? = nil
     ) throws(LessonError) -> ExecutedLesson {
-        if lesson.blocks.isEmpty { return ExecutedLesson(lesson: lesson, outputs: []) }
+        if lesson.blocks.isEmpty && lesson.exercises.isEmpty { return ExecutedLesson(lesson: lesson, outputs: []) }
         let directory = programDirectory.appendingPathComponent(lesson.slug)
         let files = ProgramFiles(directory: directory)
         do {

@@ -28,6 +28,17 @@ final class LiveTranscript: @unchecked Sendable {
         "── \(lesson.path):\(block.fenceLine)" + (block.options.id.map { " (\($0))" } ?? "") + "\n"
     }
 
+    /// The header printed when a run of an exercise begins.
+    static func header(for exercise: Exercise, part: ExercisePart, in lesson: Lesson) -> String {
+        switch part {
+        case .solution:
+            "── \(lesson.path):\(exercise.solution?.fenceLine ?? exercise.starter.fenceLine) exercise \(exercise.number): the solution\n"
+        case .attempt:
+            "── \(lesson.path):\(exercise.starter.fenceLine) exercise \(exercise.number): "
+                + (lesson.isExerciseScratch ? "your answer" : "the starter") + "\n"
+        }
+    }
+
     /// Shows whatever arrived since the last call.
     func poll() {
         lock.withLock {
@@ -44,6 +55,10 @@ final class LiveTranscript: @unchecked Sendable {
                 case .block(let index, _):
                     if let block = lesson.blocks.first(where: { $0.index == index }) {
                         write(Self.header(for: block, in: lesson), false)
+                    }
+                case .exercise(let index, let part, _):
+                    if lesson.exercises.indices.contains(index) {
+                        write(Self.header(for: lesson.exercises[index], part: part, in: lesson), false)
                     }
                 case .markdown(let text, _):
                     write(text + "\n", false)

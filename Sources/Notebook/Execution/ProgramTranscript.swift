@@ -8,20 +8,6 @@ public struct ProgramTranscript {
     /// What the program sent through its channel, in order.
     let events: [ChannelEvent]
 
-    /// Where a block's output starts in each stream: the byte offsets the program reported
-    /// when the block began.
-    private struct BlockStart {
-        let index: Int
-        let streams: StreamPositions
-    }
-
-    private var blockStarts: [BlockStart] {
-        events.compactMap { event in
-            guard case .block(let index, let streams) = event else { return nil }
-            return BlockStart(index: index, streams: streams)
-        }
-    }
-
     private var finished: Bool {
         events.contains { event in
             if case .finish = event { true } else { false }
@@ -33,7 +19,6 @@ public struct ProgramTranscript {
         of lesson: Lesson, termination: ChildProcess.Termination, elapsed: Double, timeLimit: Double, outputLimit: Int,
         checkClaims: Bool = true
     ) throws(LessonError) -> ExecutedLesson {
-        let starts = blockStarts
         if termination == .exited(0) && finished {
             var dataFiles: Set<String> = []
             var nonFinite: Set<String> = []
@@ -42,24 +27,31 @@ public struct ProgramTranscript {
                 if case .record(let name, _, allowsNonFinite: true, _, _) = event { nonFinite.insert(name) }
             }
             let recorded = try recordedValues(of: lesson)
+            let outputs = outputsByRun(limit: outputLimit)
+            let blockOutputs = outputs.compactMap { output -> BlockOutput? in
+                guard case .block(let index) = output.run else { return nil }
+                return BlockOutput(blockIndex: index, segments: output.segments)
+            }
             let executed = ExecutedLesson(
-                lesson: lesson, outputs: blockOutputs(limit: outputLimit), values: recorded.values, recordLines: recorded.lines,
-                nonFiniteAllowed: nonFinite, claims: claims, dataFiles: dataFiles.sorted())
+                lesson: lesson, outputs: blockOutputs, values: recorded.values, recordLines: recorded.lines,
+                nonFiniteAllowed: nonFinite, claims: claims, dataFiles: dataFiles.sorted(),
+                exercises: exerciseRuns(of: lesson, outputs: outputs))
             if checkClaims { try Self.checkClaims(executed) }
             return executed
         }
-        // The block running when the program stopped is the last one that began.
-        let running = starts.last
-        let block = running.flatMap { start in lesson.blocks.first { $0.index == start.index } }
-        let printed = running.map {
-            Self.text(standardOutput, from: $0.streams.standardOutput, to: standardOutput.count, limit: outputLimit)
+        // The block (or exercise run) running when the program stopped is the last one that began.
+        let running = events.last { ProgramRun(startedBy: $0) != nil }
+        let runningStreams = running?.streams
+        let printed = runningStreams.map {
+            Self.text(standardOutput, from: $0.standardOutput, to: standardOutput.count, limit: outputLimit)
         } ?? ""
         let errors = Self.withoutStackTrace(
-            Self.text(standardError, from: running?.streams.standardError ?? 0, to: standardError.count, limit: outputLimit))
-        let culprit = block.map { "the experiment block at line \($0.fenceLine)" } ?? "the experiment program"
+            Self.text(standardError, from: runningStreams?.standardError ?? 0, to: standardError.count, limit: outputLimit))
+        let (culpritLine, culprit, advice) = running.flatMap(ProgramRun.init(startedBy:))?.culprit(in: lesson)
+            ?? (nil, "the experiment program", nil)
         var details: [String] = []
         if !printed.isEmpty { details.append("output before it stopped:\n" + Self.indented(Self.tail(printed))) }
-        let trap = Self.trapMessage(errors)
+        let trap = Self.trapMessage(errors, lessonPath: lesson.path)
         let message: String
         switch termination {
         case .timedOut:
@@ -76,63 +68,24 @@ public struct ProgramTranscript {
                 : "\(culprit) ended the program early (exit(0) before the last block finished)"
         }
         // The trap line is already the message; show standard error only if it says more.
-        let otherErrors = errors.split(separator: "\n").filter { trap == nil || Self.trapMessage(String($0)) != trap }
+        let otherErrors = errors.split(separator: "\n").filter { trap == nil || Self.trapMessage(String($0), lessonPath: lesson.path) != trap }
         if !otherErrors.isEmpty { details.append("standard error:\n" + Self.indented(otherErrors.joined(separator: "\n"))) }
-        throw LessonError(path: lesson.path, line: block?.fenceLine, message: message, details: details.joined(separator: "\n"))
-    }
-
-    /// Each block's output: the printed text cut at the block marks, with the Markdown the
-    /// block emitted placed where it was emitted.
-    private func blockOutputs(limit: Int) -> [BlockOutput] {
-        var outputs: [BlockOutput] = []
-        var position = 0
-        func flushText(upTo offset: Int) {
-            guard !outputs.isEmpty, offset > position else { return }
-            let text = Self.text(standardOutput, from: position, to: offset, limit: limit)
-            if !text.isEmpty { outputs[outputs.count - 1].segments.append(.text(text)) }
-            position = offset
-        }
-        for event in events {
-            switch event {
-            case .block(let index, let streams):
-                flushText(upTo: streams.standardOutput)
-                position = streams.standardOutput
-                outputs.append(BlockOutput(blockIndex: index, segments: []))
-            case .markdown(let markdown, let streams):
-                flushText(upTo: streams.standardOutput)
-                if !outputs.isEmpty { outputs[outputs.count - 1].segments.append(.markdown(markdown)) }
-            case .finish(let streams):
-                flushText(upTo: streams.standardOutput)
-            default:
-                break
-            }
-        }
-        // Standard error, block by block, after each block's other output: from a block's
-        // start to the next block's start or the finish.
-        let marks: [(block: Int?, standardError: Int)] = events.compactMap { event in
-            switch event {
-            case .block(let index, let streams): (index, streams.standardError)
-            case .finish(let streams): (nil, streams.standardError)
-            default: nil
-            }
-        }
-        for (position, mark) in marks.enumerated() {
-            guard let block = mark.block, let outputIndex = outputs.firstIndex(where: { $0.blockIndex == block }) else { continue }
-            let end = position + 1 < marks.count ? marks[position + 1].standardError : standardError.count
-            let text = Self.text(standardError, from: mark.standardError, to: end, limit: limit)
-            if !text.isEmpty { outputs[outputIndex].segments.append(.errorText(text)) }
-        }
-        return outputs
+        throw LessonError(path: lesson.path, line: culpritLine, message: message + (advice.map { "; \($0)" } ?? ""), details: details.joined(separator: "\n"))
     }
 
     /// The values recorded for the prose, with the line of each `record` call.
+    ///
+    /// Values recorded by a starter are left out: the page shows the solution's, and a
+    /// starter's checks run the same `record` lines again.
     ///
     /// - Throws: `LessonError` at the second call when a name is recorded twice: the prose
     ///   would show one of two values without saying which.
     private func recordedValues(of lesson: Lesson) throws(LessonError) -> (values: [String: RecordedValue], lines: [String: Int]) {
         var values: [String: RecordedValue] = [:]
         var lines: [String: Int] = [:]
-        for case .record(let name, let recorded, _, _, let line) in events {
+        for (run, event) in eventsWithRuns {
+            guard case .record(let name, let recorded, _, _, let line) = event else { continue }
+            if case .exercise(_, .attempt) = run { continue }
             if let first = lines[name] {
                 let earlier = first == line ? "by this line twice (in a loop?)" : "first at line \(first)"
                 throw LessonError(path: lesson.path, line: line, message: "`\(name)` is recorded twice, \(earlier): give each value its own name")
@@ -143,15 +96,24 @@ public struct ProgramTranscript {
         return (values, lines)
     }
 
+    /// The claims of the experiment blocks; an exercise's are in its `ExerciseRun`.
     private var claims: [Claim] {
-        events.compactMap { event in
+        eventsWithRuns.compactMap { run, event in
+            if case .exercise = run { return nil }
             guard case .claim(let text, let holds, let detail, _, let line) = event else { return nil }
             return Claim(text: text, holds: holds, detail: detail, line: line)
         }
     }
 
-    /// Fails the lesson at its first false claim, listing every false claim.
+    /// Fails the lesson at its first false claim, listing every false claim, and then at the
+    /// first exercise that breaks `ExerciseRules`.
     public static func checkClaims(_ executed: ExecutedLesson) throws(LessonError) {
+        try checkLessonClaims(executed)
+        try ExerciseRules.check(executed)
+    }
+
+    /// Fails the lesson at its first false claim, listing every false claim.
+    static func checkLessonClaims(_ executed: ExecutedLesson) throws(LessonError) {
         let failed = executed.claims.filter { !$0.holds }
         guard let first = failed.first else { return }
         let path = executed.lesson.path
@@ -165,14 +127,16 @@ public struct ProgramTranscript {
     /// The Swift runtime's one-line reason for a trap, such as
     /// `lessons/x.md:12: Fatal error: something`. A location outside the lessons — inside the
     /// standard library (`Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of
-    /// range`) or the engine's checks — says nothing to a lesson author and is dropped.
-    static func trapMessage(_ standardError: String) -> String? {
+    /// range`) or the engine's checks — says nothing to a lesson author and is dropped; so the
+    /// location is kept only inside `lessons/` or the lesson itself (a scratch lesson of
+    /// `lessons exercise` lives in `exercises/`).
+    static func trapMessage(_ standardError: String, lessonPath: String = "lessons/") -> String? {
         let markers = ["Fatal error", "Precondition failed", "Assertion failed"]
         guard let line = standardError.split(separator: "\n").last(where: { line in markers.contains { line.contains($0) } }) else {
             return nil
         }
         let text = line.trimmingCharacters(in: .whitespaces)
-        if !text.hasPrefix("lessons/"), let marker = markers.compactMap({ text.range(of: $0) }).first {
+        if !text.hasPrefix("lessons/"), !text.hasPrefix(lessonPath + ":"), let marker = markers.compactMap({ text.range(of: $0) }).first {
             return String(text[marker.lowerBound...])
         }
         return text

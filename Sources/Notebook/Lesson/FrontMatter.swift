@@ -23,9 +23,13 @@ public struct FrontMatter: Equatable, Sendable {
     /// Whether raw HTML in the lesson is passed to the page (`raw-html: true`) instead of being
     /// shown as text.
     public var allowsRawHTML = false
+    /// For a scratch lesson written by `lessons exercise`: the lesson whose exercise it holds
+    /// (`exercise-of: lessons/04-lstm.md`). Its exercises may lack a solution and its starter
+    /// is the reader's answer, which `lessons run` checks.
+    public var exerciseOf: String?
 
     /// The keys a lesson may set. Anything else is a typo the author wants to hear about.
-    public static let knownKeys: Set<String> = ["title", "summary", "order", "seed", "timeout", "raw-html"]
+    public static let knownKeys: Set<String> = ["title", "summary", "order", "seed", "timeout", "raw-html", "exercise-of"]
 
     public init(title: String, summary: String? = nil, order: Int? = nil, seed: UInt64? = nil, timeout: Double? = nil) {
         self.title = title
@@ -86,6 +90,9 @@ public struct FrontMatter: Equatable, Sendable {
             case "raw-html":
                 guard let value = valueNode.bool else { throw error(line, "`raw-html` must be true or false") }
                 result.allowsRawHTML = value
+            case "exercise-of":
+                guard let value = valueNode.string, !value.isEmpty else { throw error(line, "`exercise-of` must be a lesson's path") }
+                result.exerciseOf = value
             case "timeout":
                 guard let value = valueNode.float, value > 0 else { throw error(line, "`timeout` must be a positive number of seconds") }
                 result.timeout = value

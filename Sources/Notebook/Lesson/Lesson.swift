@@ -11,6 +11,8 @@ public struct Lesson: Equatable, Sendable {
     public let lines: [String]
     /// The experiment blocks in file order.
     public let blocks: [ExperimentBlock]
+    /// The exercises in file order (see `Exercise`).
+    public let exercises: [Exercise]
     /// 1-based line of the first line after the front matter.
     public let bodyStartLine: Int
     /// 1-based lines of every fenced code block, fences included: code, never prose.
@@ -38,8 +40,12 @@ public struct Lesson: Equatable, Sendable {
         }
         self.lines = lines
         (frontMatter, bodyStartLine) = try Self.parseFrontMatter(lines, path: path)
-        (blocks, fencedLineNumbers) = try Self.parseBlocks(lines, from: bodyStartLine, path: path)
+        (blocks, exercises, fencedLineNumbers) = try Self.parseBlocks(
+            lines, from: bodyStartLine, path: path, isScratch: frontMatter.exerciseOf != nil)
     }
+
+    /// Whether this is a scratch lesson that `lessons exercise` wrote for a reader's answer.
+    public var isExerciseScratch: Bool { frontMatter.exerciseOf != nil }
 
     private static func parseFrontMatter(_ lines: [String], path: String) throws(LessonError) -> (FrontMatter, Int) {
         guard lines.first?.trimmingTrailingWhitespace == "---" else {
@@ -55,15 +61,20 @@ public struct Lesson: Equatable, Sendable {
 
     /// Finds every fenced code block (CommonMark rules: up to three spaces of indentation,
     /// three or more backticks or tildes, closed by a fence of the same character at least as
-    /// long) and keeps the ones whose info string starts `swift experiment`.
-    private static func parseBlocks(_ lines: [String], from startLine: Int, path: String) throws(LessonError)
-        -> ([ExperimentBlock], [Int])
+    /// long) and keeps the ones whose info string starts `swift experiment`, and the exercises'
+    /// `swift exercise`, `swift solution` and `swift checks` blocks.
+    private static func parseBlocks(_ lines: [String], from startLine: Int, path: String, isScratch: Bool) throws(LessonError)
+        -> ([ExperimentBlock], [Exercise], [Int])
     {
         var blocks: [ExperimentBlock] = []
+        var exercises = ExerciseAssembly(path: path, isScratch: isScratch)
         var fenced: [Int] = []
+        // Where the prose since the last code block or heading starts: an exercise's introduction.
+        var proseStart = startLine
         var lineIndex = startLine - 1
         while lineIndex < lines.count {
             guard let fence = Fence(opening: lines[lineIndex]) else {
+                if Self.isHeading(lines[lineIndex]) { proseStart = lineIndex + 1 }
                 lineIndex += 1
                 continue
             }
@@ -73,19 +84,35 @@ public struct Lesson: Equatable, Sendable {
             }
             fenced += Array(openingLine...(closing + 1))
             let words = fence.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            let code = lines[(lineIndex + 1)..<closing].map { fence.removingIndentation($0) }.joined(separator: "\n")
+            if words.count >= 2, words[0] == "swift", let kind = ExerciseAssembly.Kind(rawValue: String(words[1])) {
+                try exercises.add(
+                    kind, Exercise.Part(fenceLine: openingLine, closingFenceLine: closing + 1, code: code),
+                    options: Array(words.dropFirst(2)), blocksBefore: blocks.count, introduction: proseStart..<openingLine)
+            }
             if words.count >= 2, words[0] == "swift", words[1] == "experiment" {
+                try exercises.experimentBlock(at: openingLine)
                 let options = try BlockOptions.parse(Array(words.dropFirst(2)), path: path, line: openingLine)
                 if let id = options.id, blocks.contains(where: { $0.options.id == id }) {
                     throw LessonError(path: path, line: openingLine, message: "block id `\(id)` is used twice")
                 }
                 blocks.append(ExperimentBlock(
                     index: blocks.count, fenceLine: openingLine, closingFenceLine: closing + 1,
-                    code: lines[(lineIndex + 1)..<closing].map { fence.removingIndentation($0) }.joined(separator: "\n"),
-                    options: options))
+                    code: code, options: options))
             }
             lineIndex = closing + 1
+            proseStart = closing + 2
         }
-        return (blocks, fenced)
+        try exercises.finish()
+        return (blocks, exercises.exercises, fenced)
+    }
+
+    /// An ATX heading (`## Title`): an exercise's introduction starts after the last one.
+    private static func isHeading(_ line: String) -> Bool {
+        let rest = line.drop(while: { $0 == " " })
+        guard line.count - rest.count <= 3 else { return false }
+        let hashes = rest.prefix(while: { $0 == "#" }).count
+        return (1...6).contains(hashes) && (rest.count == hashes || rest.dropFirst(hashes).first == " ")
     }
 }
 

@@ -66,7 +66,7 @@ public struct Claim: Equatable, Sendable, Codable {
 }
 
 /// A lesson after its experiments ran: the parsed lesson, each block's output, the values
-/// recorded for the prose and the claims checked.
+/// recorded for the prose, the claims checked and what each exercise did.
 public struct ExecutedLesson: Equatable, Sendable {
     public let lesson: Lesson
     /// One entry per experiment block that ran, in block order.
@@ -79,11 +79,15 @@ public struct ExecutedLesson: Equatable, Sendable {
     public let claims: [Claim]
     /// Project-relative paths of the data files the experiments read (see `lessonData`).
     public let dataFiles: [String]
+    /// One entry per exercise that ran, in lesson order. Their claims are not among `claims`:
+    /// a starter's checks are meant to fail (see `ExerciseRules`).
+    public let exercises: [ExerciseRun]
 
     public init(
         lesson: Lesson, outputs: [BlockOutput], values: [String: RecordedValue] = [:], recordLines: [String: Int] = [:],
-        nonFiniteAllowed: Set<String> = [], claims: [Claim] = [], dataFiles: [String] = []
+        nonFiniteAllowed: Set<String> = [], claims: [Claim] = [], dataFiles: [String] = [], exercises: [ExerciseRun] = []
     ) {
+        self.exercises = exercises
         self.nonFiniteAllowed = nonFiniteAllowed
         self.lesson = lesson
         self.outputs = outputs

@@ -35,7 +35,8 @@ public enum OutputSplicer {
 
     /// The body with outputs after their blocks and placeholders for values. Each experiment
     /// block's opening fence gains `anchor=NAME` (see `ExperimentBlock.anchor`), so the page
-    /// can link a value to the block that recorded it.
+    /// can link a value to the block that recorded it. Exercises are laid out as
+    /// `ExerciseMarkdown` describes.
     public static func splice(_ executed: ExecutedLesson) throws(LessonError) -> Spliced {
         let lesson = executed.lesson
         var outputAfterLine: [Int: String] = [:]
@@ -46,13 +47,34 @@ public enum OutputSplicer {
         }
         var anchorOnLine: [Int: String] = [:]
         for block in lesson.blocks { anchorOnLine[block.fenceLine] = block.anchor }
+        // An exercise's solution moves after its checks, which give way to their words.
+        var exerciseStarting: [Int: Exercise] = [:]
+        var exerciseReplacing: [Int: Exercise] = [:]
+        var movedLines: Set<Int> = []
+        for exercise in lesson.exercises {
+            exerciseStarting[exercise.starter.fenceLine] = exercise
+            exerciseReplacing[exercise.checks.fenceLine] = exercise
+            movedLines.formUnion(exercise.checks.lines)
+            if let solution = exercise.solution { movedLines.formUnion(solution.lines) }
+        }
         let codeLines = Set(lesson.fencedLineNumbers)
         var result: [String] = []
         var sourceLines: [Int] = []
         var values: [SplicedValue] = []
         for lineNumber in lesson.bodyStartLine..<(lesson.lines.count + 1) {
             let line = lesson.lines[lineNumber - 1]
-            if let anchor = anchorOnLine[lineNumber] {
+            if let exercise = exerciseReplacing[lineNumber] {
+                let run = executed.exercises.first { $0.exerciseIndex == exercise.index }
+                for (text, source) in ExerciseMarkdown.lines(for: exercise, run: run, lesson: lesson) {
+                    result.append(text)
+                    sourceLines.append(source)
+                }
+                continue
+            } else if movedLines.contains(lineNumber) {
+                continue
+            } else if let exercise = exerciseStarting[lineNumber] {
+                result.append(ExerciseMarkdown.starterFence(line, exercise: exercise))
+            } else if let anchor = anchorOnLine[lineNumber] {
                 result.append(line + " anchor=" + anchor)
             } else if codeLines.contains(lineNumber) {
                 result.append(line)

@@ -165,3 +165,65 @@ import Testing
         #expect(ValueWatch.moved(.number(.infinity), .number(1e308), tolerance: 1))
     }
 }
+
+@Suite struct ExerciseSplicingTests {
+    @Test func theSolutionMovesAfterTheChecksWordsInsideAFold() throws {
+        let lesson = try Lesson(text: """
+            ---
+            title: T
+            ---
+            ```swift exercise
+            let y = 0 // ✏️
+            ```
+            A hint.
+            ```swift solution
+            let y = 2
+            print(y)
+            ```
+            ```swift checks
+            expect(y == 2, "`y` is 2")
+            ```
+            After.
+            """, path: "lessons/t.md")
+        let claim = Claim(text: "`y` is 2", holds: true, detail: nil, line: 13)
+        let executed = ExecutedLesson(lesson: lesson, outputs: [], exercises: [ExerciseRun(
+            exerciseIndex: 0, solution: .init(segments: [.text("2\n")], claims: [claim, claim]),
+            attempt: .init(segments: [.text("starter output\n")], claims: [Claim(text: "`y` is 2", holds: false, detail: nil, line: 13)]))])
+        let spliced = try OutputSplicer.splice(executed)
+        #expect(spliced.markdown == """
+            ```swift exercise anchor=exercise-1 number=1
+            let y = 0 // ✏️
+            ```
+            A hint.
+
+            ```exercise-checks
+            `y` is 2
+            ```
+
+            ```exercise-solution
+            ```
+
+            ```swift solution
+            let y = 2
+            print(y)
+            ```
+
+            ```output
+            2
+            ```
+
+            ```exercise-checks passed
+            `y` is 2
+            ```
+
+            ```exercise-solution-end
+            ```
+
+            After.
+
+            """)
+        // Moved lines still point at the lesson; written ones at nothing.
+        #expect(spliced.sourceLines[12...15] == [8, 9, 10, 11])
+        #expect(spliced.sourceLines.last == 15)
+    }
+}
