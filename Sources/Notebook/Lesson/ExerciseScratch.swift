@@ -36,11 +36,16 @@ public enum ExerciseScratch {
         return text
     }
 
-    /// The first line of prose that introduces the exercise, for a list of the exercises.
+    /// What names the exercise in a list of them: the heading just above it, without its
+    /// `{#id}`, or else the first line of the prose that introduces it.
     public static func summary(of exercise: Exercise, in lesson: Lesson) -> String {
         let prose = exercise.introduction.map { lesson.lines[$0 - 1].trimmingWhitespace }.filter { !$0.isEmpty }
-        let line = prose.first { !$0.hasPrefix("#") } ?? prose.first.map { String($0.drop(while: { $0 == "#" })).trimmingWhitespace }
-        return line ?? "(no prose before the exercise)"
+        if let heading = prose.last(where: { $0.hasPrefix("#") }) {
+            var title = String(heading.drop(while: { $0 == "#" }))
+            if let attributes = title.range(of: "{#") { title = String(title[..<attributes.lowerBound]) }
+            if !title.trimmingWhitespace.isEmpty { return title.trimmingWhitespace }
+        }
+        return prose.first { !$0.hasPrefix("#") } ?? "(no prose before the exercise)"
     }
 
     private static func lines(_ range: some Sequence<Int>, of lesson: Lesson) -> String {

@@ -48,7 +48,7 @@ import Testing
         #expect(exercise.number == 1)
         #expect(exercise.blocksBefore == 1, "it runs after the first experiment block")
         #expect(exercise.introduction == 9..<13, "its prose starts at the heading above it")
-        #expect(ExerciseScratch.summary(of: exercise, in: lesson) == "Find the largest.")
+        #expect(ExerciseScratch.summary(of: exercise, in: lesson) == "Try it", "listed by the heading above it")
     }
 
     @Test func theMarkIsAPencilInAComment() {
