@@ -72,7 +72,8 @@ enum SearchIndex {
         }
     }
 
-    /// `html` as text: tags dropped, entities decoded, printed output and MathML markup left out
+    /// `html` as text: tags dropped, entities decoded, printed output, exercises' solutions and
+    /// MathML markup left out
     /// (a formula keeps its TeX source, which is what a reader would type).
     static func plainText(_ html: Substring) -> String {
         var text = ""
@@ -81,6 +82,12 @@ enum SearchIndex {
             text += rest[..<open]
             let tag = rest[open...]
             if tag.hasPrefix("<pre class=\"output"), let end = tag.range(of: "</pre>") {
+                rest = tag[end.upperBound...]
+                text += " "
+                continue
+            }
+            // An exercise's folded solution: a search must not show the answer.
+            if tag.hasPrefix("<details class=\"solution"), let end = tag.range(of: "</details>") {
                 rest = tag[end.upperBound...]
                 text += " "
                 continue

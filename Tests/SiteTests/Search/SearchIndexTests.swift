@@ -25,6 +25,15 @@ import Testing
         #expect(text == ["Before a f_t = \\sigma(x) b"])
     }
 
+    @Test func anExercisesSolutionIsLeftOut() {
+        let html = """
+            <p>Predict the rate.</p><details class="solution"><summary>Solution</summary>\
+            <pre class="code solution"><code>let rate = 0.93</code></pre></details><p>After.</p>
+            """
+        let text = SearchIndex.entries(page: "p.html", lessonTitle: "P", html: html).map(\.text)
+        #expect(text == ["Predict the rate. After."])
+    }
+
     @Test func theScriptIsSafeJavaScript() {
         let entry = SearchIndex.Entry(page: "p.html", lessonTitle: "Quote \" and \\", section: "</script>", anchor: "a",
                                       text: "line\nbreak \u{2028}")
