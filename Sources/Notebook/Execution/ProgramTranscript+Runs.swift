@@ -101,16 +101,10 @@ extension ProgramTranscript {
         var runs = lesson.exercises.map { ExerciseRun(exerciseIndex: $0.index) }
         func update(_ index: Int, _ part: ExercisePart, _ change: (inout ExerciseRun.Part) -> Void) {
             guard runs.indices.contains(index) else { return }
-            switch part {
-            case .solution:
-                var value = runs[index].solution ?? ExerciseRun.Part()
-                change(&value)
-                runs[index].solution = value
-            case .attempt:
-                var value = runs[index].attempt ?? ExerciseRun.Part()
-                change(&value)
-                runs[index].attempt = value
-            }
+            let run: WritableKeyPath<ExerciseRun, ExerciseRun.Part?> = part == .solution ? \.solution : \.attempt
+            var value = runs[index][keyPath: run] ?? ExerciseRun.Part()
+            change(&value)
+            runs[index][keyPath: run] = value
         }
         for (run, segments) in outputs {
             if case .exercise(let index, let part) = run { update(index, part) { $0.segments += segments } }

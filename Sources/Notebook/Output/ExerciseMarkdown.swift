@@ -28,11 +28,12 @@ enum ExerciseMarkdown {
             result += [("", 0)] + block.split(separator: "\n", omittingEmptySubsequences: false).map { (String($0), 0) }
         }
         let claims = run?.solution?.distinctClaims ?? []
+        let words = claims.map { Self.oneLine($0.text) }.joined(separator: "\n")
         if claims.isEmpty {
             // No run to take the words from (the lesson failed): show the checks as code.
             result += exercise.checks.lines.map { (lesson.lines[$0 - 1], $0) }
         } else {
-            add(OutputSplicer.fencedOutput(claims.map { Self.oneLine($0.text) }.joined(separator: "\n"), info: "exercise-checks"))
+            add(OutputSplicer.fencedOutput(words, info: "exercise-checks"))
         }
         guard let solution = exercise.solution else { return result }
         add("```exercise-solution\n```")
@@ -40,7 +41,7 @@ enum ExerciseMarkdown {
         result += solution.lines.map { (lesson.lines[$0 - 1], $0) }
         if let segments = run?.solution?.segments, !segments.isEmpty { add(OutputSplicer.render(segments)) }
         if !claims.isEmpty {
-            add(OutputSplicer.fencedOutput(claims.map { Self.oneLine($0.text) }.joined(separator: "\n"), info: "exercise-checks passed"))
+            add(OutputSplicer.fencedOutput(words, info: "exercise-checks passed"))
         }
         add("```exercise-solution-end\n```")
         result.append(("", 0))
