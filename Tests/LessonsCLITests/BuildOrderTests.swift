@@ -51,8 +51,12 @@ import Testing
         let result = try project.build()
         #expect(result.status == 0, "\(result.standardError)")
         let output = result.standardOutput + result.standardError
-        let firstStarted = output.split(separator: "\n").first { $0.hasPrefix("running lessons/") }
-        let firstName = firstStarted?.split(separator: " ").dropFirst().first.map(String.init)
-        #expect(firstName.map(longest.contains) == true, "\(taken)\n\(output)")
+        let started = output.split(separator: "\n").filter { $0.hasPrefix("running lessons/") }
+            .compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) }
+        // Lessons start as many at once as there are cores, and those started together print
+        // "running" in either order: the longest must be in that first wave. The wave is kept
+        // smaller than the three lessons, so curriculum order (the slow lesson last) still fails.
+        let wave = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 2)
+        #expect(started.prefix(wave).contains(where: longest.contains), "\(taken)\n\(output)")
     }
 }
