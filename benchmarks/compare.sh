@@ -3,6 +3,9 @@
 #
 #   benchmarks/compare.sh [THREADS] [ROUNDS]
 #
+# ENGINE=path/to/lessons times another build of the engine (an earlier commit's, say) in the
+# same way, so that two versions can be compared side by side in one sitting.
+#
 # Needs `swift build -c release` and `pip install torch`. The machine this project runs on is
 # shared and its speed drifts by tens of percent within minutes, so the two are not run one
 # whole set after the other: configuration by configuration, the engine and PyTorch alternate,
@@ -53,7 +56,7 @@ engine=""
 reference=""
 for round in $(seq "$rounds"); do
     for name in $configurations; do
-        engine+=$(.build/release/lessons bench --json --threads "$threads" --repetitions 15 --only "$name")$'\n'
+        engine+=$("${ENGINE:-.build/release/lessons}" bench --json --threads "$threads" --repetitions 15 --only "$name")$'\n'
         reference+=$(python3 benchmarks/pytorch_reference.py --threads "$threads" --repetitions 15 --only "$name")$'\n'
     done
     echo "round $round of $rounds done" >&2

@@ -22,4 +22,12 @@ static inline void engine_prefetch(const void *address) { __builtin_prefetch(add
 /// fill it do not each wait for it.
 static inline void engine_prefetch_for_writing(void *address) { __builtin_prefetch(address, 1, 2); }
 
+/// Tells the processor that this thread is spinning on a value another core will change: it
+/// frees the core's shared resources for a moment (x86's `pause`) instead of racing the loop.
+static inline void engine_spin_pause(void) {
+#if defined(__x86_64__)
+    __builtin_ia32_pause();
+#endif
+}
+
 #endif

@@ -48,6 +48,24 @@ struct FusedBackwardStep {
     @inline(__always)
     func isActive(_ b: Int) -> Bool { active?(b) ?? true }
 
+    /// The same step for sequences `range` only (one part's rows, `WorkShare`): every
+    /// per-sequence pointer moved to the range's first sequence. Only for cells without
+    /// peepholes, whose shared gradient every sequence adds into in turn.
+    func sequences(_ range: Range<Int>) -> FusedBackwardStep {
+        let first = range.lowerBound
+        return FusedBackwardStep(
+            size: size, rows: range.count, gateWidth: gateWidth, extraWidth: extraWidth,
+            active: active.map { active in { active(first + $0) } },
+            gates: gates + first * gateWidth, extra: extra + first * extraWidth,
+            previousHidden: previousHidden + first * size, previousCell: previousCell + first * size,
+            newCell: newCell + first * size, hiddenGradient: hiddenGradient + first * size,
+            cellGradient: cellGradient + first * size, projectedGradient: projectedGradient + first * projectedStride,
+            projectedStride: projectedStride, recurrentGradient: recurrentGradient + first * gateWidth,
+            peephole: peephole, peepholeGradient: peepholeGradient,
+            gateValueGradient: gateValueGradient.map { $0 + first * 3 * size },
+            gatedStateGradient: gatedStateGradient + first * size, previousStepRows: previousStepRows)
+    }
+
     /// Sequence `b`'s pointers.
     @inline(__always)
     func row(_ b: Int) -> FusedBackwardRow {

@@ -45,6 +45,20 @@ struct FusedForwardStep {
             extra: extra + b * extraWidth, peephole: peephole)
     }
 
+    /// The same step for sequences `range` only (one part's rows, `WorkShare`): every pointer
+    /// moved to the range's first sequence. The strides to the next step's rows stay.
+    func sequences(_ range: Range<Int>) -> FusedForwardStep {
+        let first = range.lowerBound
+        return FusedForwardStep(
+            size: size, rows: range.count, gateWidth: gateWidth, extraWidth: extraWidth,
+            active: active.map { active in { active(first + $0) } },
+            projected: projected + first * projectedStride, projectedStride: projectedStride,
+            recurrent: recurrent + first * gateWidth, previousHidden: previousHidden + first * size,
+            previousCell: previousCell + first * size, hidden: hidden + first * size, cell: cell + first * size,
+            gates: gates + first * gateWidth, extra: extra + first * extraWidth, peephole: peephole,
+            nextStepRows: nextStepRows)
+    }
+
     /// The rows of the neighbouring step the wide LSTM kernels should ask the cache for while
     /// they work on this one (`previousStepRows` backward, `nextStepRows` forward): `batch`
     /// when a step's gate rows are 32 KB or more, else 0. At 128 units (64 KB a step) the

@@ -73,7 +73,14 @@ extension RecurrentStack {
         let outputWidth = outputGradient.shape[2]
         let features = trace.input.shape[1]
         let ring = StepGradientRing(batch: batch, gates: gates, time: time, projectedIsRecurrent: fusedCell.projectedGradientIsRecurrentGradient)
-        let gatheredInputs = ScratchBuffer(uninitialized: features > ThinWeightGradient.maximumFeatures ? StepGradientRing.chunkSteps * batch * features : 0)
+        // Sequences do not meet until the weight gradients: with several threads each part takes
+        // its own slice of the batch through the steps of a chunk; then the parts meet, each adds
+        // its slice of the gradients' rows, and they meet again before the ring is reused. Cells
+        // whose gradients add across sequences inside a step (peepholes, full gate recurrence)
+        // run as one part.
+        let parts = fusedCell.hasPeepholes || fusedCell.hasGateRecurrence ? 1 : batch / Self.sequencesPerPart
+        let gatheredWidth = features > ThinWeightGradient.maximumFeatures ? StepGradientRing.chunkSteps * batch * features : 0
+        let gatheredInputs = ScratchBuffer(uninitialized: max(1, min(parts, Engine.threadCount)) * gatheredWidth)
         let dh = ScratchBuffer(copying: hiddenGradient)
         let dc = ScratchBuffer(copying: cellGradient)
         // W_hh [gates, hiddenSize], packed once for the products of every step, in the blocks
@@ -92,18 +99,22 @@ extension RecurrentStack {
         let gateRecurrence = trace.weights.gateRecurrence.map { GateRecurrenceGradient(weights: $0, batch: batch, size: size) }
         let prefetchRows = FusedForwardStep.prefetchRows(batch: batch, gateWidth: gates)
         trace.input.scalars.withUnsafeBufferPointer { input in
-            outputGradient.scalars.withUnsafeBufferPointer { outputValues in
+          outputGradient.scalars.withUnsafeBufferPointer { outputValues in
+            parameters.withGradientTargets { targets in
+              WorkerTeam.run(parts: parts) { share, barrier in
+                let rows = share.slice(of: batch, alignment: Self.sequencesPerPart)
+                let first = rows.lowerBound
                 for step in (0..<time).reversed() {
                     let t = reverse ? time - 1 - step : step
                     // Past a sequence's length the state passed through unchanged and the output
                     // was a constant zero: the gradient flows on untouched and nothing is added.
                     let active: ((Int) -> Bool)? = lengths.map { lengths in { t < lengths[$0] } }
-                    for b in 0..<batch where active?(b) ?? true {
+                    for b in rows where active?(b) ?? true {
                         let out = outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn
                         RowArithmetic.add(out, toEveryRowOf: dh.at(b * size), rows: 1, width: size)
                         stateGradientSink?.at((b * time + t) * size).update(from: dh.at(b * size), count: size)
                     }
-                    if let active { ring.clearRows(step: step, where: { !active($0) }) }
+                    if let active { ring.clearRows(step: step, sequences: rows, where: { !active($0) }) }
                     let (recurrentRows, projectedRows) = (ring.recurrentRows(step: step), ring.projectedRows(step: step))
                     let row = step * batch
                     let cellStep = FusedBackwardStep(
@@ -114,36 +125,44 @@ extension RecurrentStack {
                         projectedGradient: projectedRows, projectedStride: gates, recurrentGradient: recurrentRows,
                         peephole: peephole.base, peepholeGradient: peepholeGradient.base,
                         gateValueGradient: gateRecurrence.map { UnsafePointer($0.valueGradient.base) },
-                        gatedStateGradient: gatedStateGradient.base, previousStepRows: step > 0 ? prefetchRows : 0)
+                        gatedStateGradient: gatedStateGradient.base, previousStepRows: step > 0 ? prefetchRows : 0
+                    ).sequences(rows)
                     // Where ∂P is ∂R the step writes its values twice to the same place.
                     fusedCell.backward(cellStep)
                     if case .gatedState(let gatedCell) = products {
-                        // ∂L/∂s = ∂L/∂R_later · W_hh,later   ([batch, later gates] · [later gates, hiddenSize]).
+                        // ∂L/∂s = ∂L/∂R_later · W_hh,later   ([rows, later gates] · [later gates, hiddenSize]).
                         MatrixProduct.multiply(
-                            m: batch, a: recurrentRows + leadingWidth, lda: gates, transposeA: false,
-                            packed: recurrentWeights.trailing, c: gatedStateGradient.base, ldc: size, accumulate: false)
+                            m: rows.count, a: cellStep.recurrentGradient + leadingWidth, lda: gates, transposeA: false,
+                            packed: recurrentWeights.trailing, c: gatedStateGradient.at(first * size), ldc: size, accumulate: false)
                         gatedCell.backwardGatedState(cellStep)
                     }
                     gateRecurrence?.finishStep(step, recurrentGradient: recurrentRows, gates: trace.gates)
-                    // ∂L/∂h_{t-1} += ∂L/∂R_t · W_hh   ([batch, gates] · [gates, hiddenSize]; the
+                    // ∂L/∂h_{t-1} += ∂L/∂R_t · W_hh   ([rows, gates] · [gates, hiddenSize]; the
                     // leading gates only for a gated-state cell).
                     MatrixProduct.multiply(
-                        m: batch, a: recurrentRows, lda: gates, transposeA: false,
-                        packed: recurrentWeights.leading, c: dh.base, ldc: size, accumulate: true)
+                        m: rows.count, a: cellStep.recurrentGradient, lda: gates, transposeA: false,
+                        packed: recurrentWeights.leading, c: dh.at(first * size), ldc: size, accumulate: true)
                     if let inputGradient, let inputWeights {
-                        // ∂X_t += ∂P_t · W_ih   ([batch, gates] · [gates, features]; sequence b's
+                        // ∂X_t += ∂P_t · W_ih   ([rows, gates] · [gates, features]; sequence b's
                         // row is b * time + t).
                         MatrixProduct.multiply(
-                            m: batch, a: projectedRows, lda: gates, transposeA: false,
-                            packed: inputWeights, c: inputGradient.at(t * features), ldc: time * features, accumulate: true)
+                            m: rows.count, a: cellStep.projectedGradient, lda: gates, transposeA: false,
+                            packed: inputWeights, c: inputGradient.at((first * time + t) * features), ldc: time * features,
+                            accumulate: true)
                     }
                     if let chunk = StepGradientRing.chunk(completedBy: step, time: time) {
+                        // Every part's rows of the chunk are written; the ring's slots are reused
+                        // by the next step only once every part has read them.
+                        barrier.wait()
                         accumulateWeightGradients(
-                            ofSteps: chunk, ring: ring, trace: trace, parameters: parameters, reverse: reverse, time: time,
-                            input: input.baseAddress, gatheredInputs: gatheredInputs)
+                            ofSteps: chunk, ring: ring, trace: trace, into: targets, reverse: reverse, time: time,
+                            input: input.baseAddress, gatheredInputs: gatheredInputs.at(share.index * gatheredWidth), share: share)
+                        barrier.wait()
                     }
                 }
+              }
             }
+          }
         }
         hiddenGradient = dh.array
         cellGradient = dc.array

@@ -42,6 +42,10 @@ final class RecurrentStack {
     /// total gradient of the loss with respect to each hidden state `h_t`, through every path.
     var stateGradients: [Tensor] = []
 
+    /// The fewest sequences a thread takes through the steps (and its slice's alignment): one
+    /// panel of the wide matrix kernel. A batch below twice this runs on one thread.
+    static let sequencesPerPart = 8
+
     init(
         kind: RecurrentCellKind, inputSize: Int, hiddenSize: Int, layerCount: Int, bias: Bool,
         bidirectional: Bool, generator: inout RandomGenerator
@@ -203,13 +207,13 @@ final class RecurrentStack {
         let projected = ScratchBuffer(uninitialized: batch * gateWidth)
         let inputBias = weights.inputBias.map { ScratchBuffer(copying: $0.scalars) }
         let inputValues = ScratchBuffer(copying: flatInput.scalars)
-        /// `P_t` of sequence `b` at `projected.at(b * gateWidth)`.
-        func project(_ t: Int) {
+        /// `P_t` of sequences `rows`, sequence `b`'s at `projected.at(b * gateWidth)`.
+        func project(_ t: Int, rows: Range<Int>) {
             MatrixProduct.multiply(
-                m: batch, a: inputValues.at(t * features), lda: time * features, transposeA: false,
-                packed: inputWeights, c: projected.base, ldc: gateWidth, accumulate: false)
+                m: rows.count, a: inputValues.at((rows.lowerBound * time + t) * features), lda: time * features, transposeA: false,
+                packed: inputWeights, c: projected.at(rows.lowerBound * gateWidth), ldc: gateWidth, accumulate: false)
             if let inputBias {
-                RowArithmetic.add(inputBias.base, toEveryRowOf: projected.base, rows: batch, width: gateWidth)
+                RowArithmetic.add(inputBias.base, toEveryRowOf: projected.at(rows.lowerBound * gateWidth), rows: rows.count, width: gateWidth)
             }
         }
         // W_hhᵀ [hiddenSize, gates], packed once for the products of every step, in the blocks
@@ -238,44 +242,55 @@ final class RecurrentStack {
         let peephole = ScratchBuffer(copying: weights.peephole?.scalars ?? [])
         let gateRecurrence = weights.gateRecurrence.map { GateRecurrence(weights: $0, batch: batch, size: size) }
         let prefetchRows = FusedForwardStep.prefetchRows(batch: batch, gateWidth: gateWidth)
+        // Until the weight gradients, sequences do not meet: with several threads each part
+        // takes its own slice of the batch through every step, with no barrier between steps,
+        // and computes each value as one thread would. (Full gate recurrence multiplies the
+        // whole batch's gates by one matrix in each step; it runs as one part.)
+        let parts = fusedCell.hasGateRecurrence ? 1 : batch / Self.sequencesPerPart
         output.scalars.withUnsafeMutableBufferPointer { outputValues in
-            for step in 0..<time {
-                let t = reverse ? time - 1 - step : step
-                let traceRow = keepTrace ? step * batch : 0
-                let (previousState, newState) = (hiddenStates.at(block(step)), hiddenStates.at(block(step + 1)))
-                let (previousCell, newCell) = (cellStates.at(block(step)), cellStates.at(block(step + 1)))
-                project(t)
-                // A sequence past its length keeps its state and outputs zeros.
-                let active = lengths.map { lengths in { (b: Int) in t < lengths[b] } }
-                let cellStep = FusedForwardStep(
-                    size: size, rows: batch, gateWidth: gateWidth, extraWidth: extraWidth, active: active,
-                    projected: projected.base, projectedStride: gateWidth, recurrent: recurrent.base,
-                    previousHidden: previousState, previousCell: previousCell, hidden: newState, cell: newCell,
-                    gates: gates.at(traceRow * gateWidth), extra: extra.at(traceRow * extraWidth), peephole: peephole.base,
-                    nextStepRows: keepTrace && step + 1 < time ? prefetchRows : 0)
-                // [batch, gates]: b_hh + h · W_hhᵀ; a gated-state cell's later blocks read its
-                // gated state instead, formed from the leading blocks in between.
-                for b in 0..<batch { recurrent.at(b * gateWidth).update(from: hiddenBias.base, count: gateWidth) }
-                MatrixProduct.multiply(
-                    m: batch, a: previousState, lda: size, transposeA: false, packed: recurrentWeights.leading,
-                    c: recurrent.base, ldc: gateWidth, accumulate: true)
-                if case .gatedState(let gatedCell) = products {
-                    gatedCell.forwardGatedState(cellStep)
+            let outputBase = outputValues.baseAddress!
+            WorkerTeam.run(parts: parts) { share, _ in
+                let rows = share.slice(of: batch, alignment: Self.sequencesPerPart)
+                guard !rows.isEmpty else { return }
+                let first = rows.lowerBound
+                for step in 0..<time {
+                    let t = reverse ? time - 1 - step : step
+                    let traceRow = keepTrace ? step * batch : 0
+                    let (previousState, newState) = (hiddenStates.at(block(step)), hiddenStates.at(block(step + 1)))
+                    let (previousCell, newCell) = (cellStates.at(block(step)), cellStates.at(block(step + 1)))
+                    project(t, rows: rows)
+                    // A sequence past its length keeps its state and outputs zeros.
+                    let active = lengths.map { lengths in { (b: Int) in t < lengths[b] } }
+                    let cellStep = FusedForwardStep(
+                        size: size, rows: batch, gateWidth: gateWidth, extraWidth: extraWidth, active: active,
+                        projected: projected.base, projectedStride: gateWidth, recurrent: recurrent.base,
+                        previousHidden: previousState, previousCell: previousCell, hidden: newState, cell: newCell,
+                        gates: gates.at(traceRow * gateWidth), extra: extra.at(traceRow * extraWidth), peephole: peephole.base,
+                        nextStepRows: keepTrace && step + 1 < time ? prefetchRows : 0
+                    ).sequences(rows)
+                    // [rows, gates]: b_hh + h · W_hhᵀ; a gated-state cell's later blocks read its
+                    // gated state instead, formed from the leading blocks in between.
+                    for b in rows { recurrent.at(b * gateWidth).update(from: hiddenBias.base, count: gateWidth) }
                     MatrixProduct.multiply(
-                        m: batch, a: cellStep.extra, lda: extraWidth, transposeA: false, packed: recurrentWeights.trailing,
-                        c: recurrent.at(leadingWidth), ldc: gateWidth, accumulate: true)
+                        m: rows.count, a: previousState + first * size, lda: size, transposeA: false,
+                        packed: recurrentWeights.leading, c: recurrent.at(first * gateWidth), ldc: gateWidth, accumulate: true)
+                    if case .gatedState(let gatedCell) = products {
+                        gatedCell.forwardGatedState(cellStep)
+                        MatrixProduct.multiply(
+                            m: rows.count, a: cellStep.extra, lda: extraWidth, transposeA: false, packed: recurrentWeights.trailing,
+                            c: recurrent.at(first * gateWidth + leadingWidth), ldc: gateWidth, accumulate: true)
+                    }
+                    gateRecurrence?.addToPreactivations(recurrent)
+                    for b in 0..<rows.count where !cellStep.isActive(b) {
+                        (cellStep.hidden + b * size).update(from: cellStep.previousHidden + b * size, count: size)
+                        if hasCellState { (cellStep.cell + b * size).update(from: cellStep.previousCell + b * size, count: size) }
+                    }
+                    fusedCell.forward(cellStep)
+                    for b in rows where active?(b) ?? true {
+                        (outputBase + (b * time + t) * outputWidth + outputColumn).update(from: newState + b * size, count: size)
+                    }
+                    gateRecurrence?.remember(gates: gates.at(traceRow * gateWidth))
                 }
-                gateRecurrence?.addToPreactivations(recurrent)
-                for b in 0..<batch where !cellStep.isActive(b) {
-                    (newState + b * size).update(from: previousState + b * size, count: size)
-                    if hasCellState { (newCell + b * size).update(from: previousCell + b * size, count: size) }
-                }
-                fusedCell.forward(cellStep)
-                for b in 0..<batch where cellStep.isActive(b) {
-                    (outputValues.baseAddress! + (b * time + t) * outputWidth + outputColumn)
-                        .update(from: newState + b * size, count: size)
-                }
-                gateRecurrence?.remember(gates: gates.at(traceRow * gateWidth))
             }
         }
         hidden = Array(UnsafeBufferPointer(start: hiddenStates.at(block(time)), count: stateCount))

@@ -43,10 +43,11 @@ final class StepGradientRing {
     /// `[batch, gates]`: step `s`'s `∂L/∂P`.
     func projectedRows(step: Int) -> UnsafeMutablePointer<Float> { projected.at(offset(step)) }
 
-    /// Zeros step `s`'s rows of the sequences `inactive` names (past their length): the
-    /// backward step leaves them alone, and the weight-gradient products must read zeros.
-    func clearRows(step: Int, where inactive: (Int) -> Bool) {
-        for b in 0..<batch where inactive(b) {
+    /// Zeros step `s`'s rows of the sequences in `sequences` that `inactive` names (past their
+    /// length): the backward step leaves them alone, and the weight-gradient products must
+    /// read zeros.
+    func clearRows(step: Int, sequences: Range<Int>, where inactive: (Int) -> Bool) {
+        for b in sequences where inactive(b) {
             (recurrentRows(step: step) + b * gates).update(repeating: 0, count: gates)
             (projectedRows(step: step) + b * gates).update(repeating: 0, count: gates)
         }

@@ -20,6 +20,10 @@ enum MatrixProduct {
     /// Depth of one block of `k`: a block of `B` (256 × n) stays in the L2 cache.
     static let depthBlock = 256
 
+    /// Multiply-adds below which a product runs on one thread: the threads of a region meet
+    /// at a barrier in about a microsecond, about what 2¹⁶ multiply-adds take.
+    static let splitThreshold = 1 << 18
+
     /// - Parameters:
     ///   - m, n, k: `op(A)` is `[m, k]`, `op(B)` is `[k, n]`, `C` is `[m, n]`.
     ///   - a: `[m, k]` with row stride `lda`, or `[k, m]` when `transposeA`.
@@ -105,7 +109,7 @@ enum MatrixProduct {
             return
         }
         for (index, block) in operand.blocks.enumerated() {
-            let start = index * depthBlock
+            let start = index * operand.depthBlock
             multiply(
                 m: m, a: transposeA ? a + start * lda : a + start, lda: lda, transposeA: transposeA,
                 packed: block, c: c, ldc: ldc, accumulate: accumulate || start > 0)
@@ -127,7 +131,6 @@ enum MatrixProduct {
         let tileColumns = wide ? 2 * panelColumns : panelColumns
         let rowPanels = (m + panelRows - 1) / panelRows
         let columnTiles = (n + tileColumns - 1) / tileColumns
-        let threads = max(1, min(Engine.threadCount, columnTiles))
         // About 128 KB of A per block of row panels (L2 holds it while B's tiles pass).
         let rowPanelsPerBlock = max(1, (32 * 1024) / (panelRows * k))
         // The kernels read every full panel of A where it lies, an untransposed A's rows `lda`
@@ -135,26 +138,30 @@ enum MatrixProduct {
         // weight gradient's `∂R` (the transposed A) is no longer copied into panels first (that
         // copy was 5% of an LSTM training step). Its sums are then a pass of their own.
         if let depthSumsOfA { RowArithmetic.addRows(of: a, rows: k, width: m, stride: lda, into: depthSumsOfA) }
-        // Threads take whole column tiles, so each C entry is still computed by one thread.
+        // Parts take whole row panels (a product many rows high: the head of a language model
+        // over every step) or whole column tiles, so each C entry is still computed by one thread.
+        let splitsRows = rowPanels > columnTiles
         let packedB = packed
-        nonisolated(unsafe) let (left, output) = (a, c)
-        let work: @Sendable (Int) -> Void = { thread in
-            let first = thread * columnTiles / threads
-            let last = (thread + 1) * columnTiles / threads
+        let (left, output) = (a, c)
+        func work(_ share: WorkShare) {
+            let tiles = splitsRows ? 0..<columnTiles : share.slice(of: columnTiles)
+            let panels = splitsRows ? share.slice(of: rowPanels) : 0..<rowPanels
+            guard !tiles.isEmpty, !panels.isEmpty else { return }
             // Only the last row panel can be partial; it is copied here, once, zero-padded.
             let lastRows = m - (rowPanels - 1) * panelRows
-            let partial = lastRows < panelRows ? UnsafeMutablePointer<Float>.allocate(capacity: panelRows * k) : nil
+            let partial = lastRows < panelRows && panels.upperBound == rowPanels
+                ? UnsafeMutablePointer<Float>.allocate(capacity: panelRows * k) : nil
             defer { partial?.deallocate() }
             if let partial {
                 packLeft(a: left, lda: lda, transposed: transposeA, row: m - lastRows, rows: lastRows, panelRows: panelRows, k: k, into: partial)
             }
             // Row panels inside column tiles: a tile of B stays in the L1 cache while every
             // panel of a block of A rows (kept in L2) passes over it.
-            for blockStart in stride(from: 0, to: rowPanels, by: rowPanelsPerBlock) {
-                for tile in first..<last {
+            for blockStart in stride(from: panels.lowerBound, to: panels.upperBound, by: rowPanelsPerBlock) {
+                for tile in tiles {
                     let column = tile * tileColumns
                     let columns = min(tileColumns, n - column)
-                    for rowPanel in blockStart..<min(blockStart + rowPanelsPerBlock, rowPanels) {
+                    for rowPanel in blockStart..<min(blockStart + rowPanelsPerBlock, panels.upperBound) {
                         let row = rowPanel * panelRows
                         let rows = min(panelRows, m - row)
                         let direct = rows == panelRows
@@ -177,16 +184,8 @@ enum MatrixProduct {
                 }
             }
         }
-        // Small products cost less than waking a second thread: run the slices in turn. A
-        // step's product of an h256 LSTM (32 × 256 · 256 × 1024, 2²³ multiply-adds) still is:
-        // split in two it made the whole two-thread training step about 10% slower than one
-        // thread's. The weight-gradient product of a chunk of eight steps (2²⁴ at 128 units,
-        // 2²⁶ at 256) is split.
-        if threads == 1 || m * n * k < 1 << 24 {
-            for thread in 0..<threads { work(thread) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: threads, execute: work)
-        }
+        // A product too small to be worth a second thread runs as one part.
+        WorkerTeam.run(parts: m * n * k < splitThreshold ? 1 : max(rowPanels, columnTiles)) { share, _ in work(share) }
     }
 
     /// Rows `row ..< row + rows` of `op(A)` as a `k × panelRows` panel (row `p` holds the
@@ -264,21 +263,24 @@ enum MatrixProduct {
 }
 
 /// A right operand `op(B)` `[k, n]` packed whole, as `PackedRight` blocks of
-/// `MatrixProduct.depthBlock` rows of `op(B)` each: a layer's recurrent weights, packed once
-/// per pass instead of once per time step.
+/// `depthBlock` rows of `op(B)` each (the blocking's depth when packed): a layer's recurrent
+/// weights, packed once per pass instead of once per time step.
 final class PackedOperand: @unchecked Sendable {
     let k: Int
     let n: Int
+    let depthBlock: Int
     let blocks: [PackedRight]
 
     /// `b` is `[k, n]` with row stride `ldb`, or `[n, k]` when `transposed`.
     init(b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int) {
         self.k = k
         self.n = n
-        blocks = stride(from: 0, to: k, by: MatrixProduct.depthBlock).map { start in
+        let depthBlock = MatrixProduct.depthBlock
+        self.depthBlock = depthBlock
+        blocks = stride(from: 0, to: k, by: depthBlock).map { start in
             PackedRight(
                 b: transposed ? b + start : b + start * ldb, ldb: ldb, transposed: transposed,
-                k: min(MatrixProduct.depthBlock, k - start), n: n)
+                k: min(depthBlock, k - start), n: n)
         }
     }
 

@@ -45,12 +45,14 @@ import Testing
     /// sequences; each bias entry one addition at a time in the same order. Checked against
     /// that chain written out, for both directions, a last chunk shorter than the others, the
     /// GRU's separate `∂P` and Cho's GRU's split `W_hh`, and inputs on the thin (3) and the
-    /// general (11) product.
+    /// general (11) product. Split between parts (`WorkShare`, as threads take it), each
+    /// adding its own rows, the same bits: one part, two, and three (one with no rows of a
+    /// gated-state cell's later block).
     @Test(arguments: [RecurrentCellKind.lstm, .gru, .choGRU], [3, 11])
     func chunksAddLatestFirstThenRowsInOrder(kind: RecurrentCellKind, features: Int) {
-        let (batch, time, size) = (3, 19, 5)
+        let (batch, time, size) = (3, 19, 9)
         let gates = kind.gateCount * size
-        for reverse in [false, true] {
+        for reverse in [false, true] { for parts in 1...3 {
             var generator = RandomGenerator(seed: 81)
             let stack = RecurrentStack(
                 kind: kind, inputSize: features, hiddenSize: size, layerCount: 1, bias: true, bidirectional: false,
@@ -86,9 +88,14 @@ import Testing
                     }
                     if let chunk = StepGradientRing.chunk(completedBy: step, time: time) {
                         chunks.append(chunk)
-                        stack.accumulateWeightGradients(
-                            ofSteps: chunk, ring: ring, trace: trace, parameters: parameters, reverse: reverse, time: time,
-                            input: x.baseAddress, gatheredInputs: gatheredInputs)
+                        parameters.withGradientTargets { targets in
+                            for index in 0..<parts {
+                                stack.accumulateWeightGradients(
+                                    ofSteps: chunk, ring: ring, trace: trace, into: targets, reverse: reverse, time: time,
+                                    input: x.baseAddress, gatheredInputs: gatheredInputs.base,
+                                    share: WorkShare(index: index, count: parts))
+                            }
+                        }
                     }
                 }
             }
@@ -112,9 +119,9 @@ import Testing
             }
             for (index, parameter) in all.enumerated() {
                 let differing = zip(parameter.gradient.scalars, expected[index]).filter { $0.bitPattern != $1.bitPattern }.count
-                #expect(differing == 0, "\(kind) features \(features) reverse \(reverse) parameter \(index): \(differing) differ")
+                #expect(differing == 0, "\(kind) features \(features) reverse \(reverse) parts \(parts) parameter \(index): \(differing) differ")
             }
-        }
+        } }
     }
 
     /// A batch of zero steps has nothing to add to the input weights' gradient, whichever

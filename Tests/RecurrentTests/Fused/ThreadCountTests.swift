@@ -1,0 +1,72 @@
+import Foundation
+@testable import Recurrent
+import Testing
+
+/// Results do not depend on the number of threads: a recurrent pass split by sequences
+/// between threads (`WorkerTeam`), and its weight gradients split by rows, give the same bits
+/// as one thread — every output, final state and gradient.
+@Suite struct ThreadCountTests {
+    /// Batches that split evenly (16) and unevenly, with a partial kernel panel (20), full
+    /// and in sequences of different lengths, both directions; every kind, peepholes and gate
+    /// recurrence included (they run as one part in the backward pass). Inputs of 5 take the
+    /// thin input-weight gradient, 11 the general product.
+    static let batches = [16, 20]
+
+    @Test(arguments: FusedBitHashes.kinds.map(\.name))
+    func twoThreadsGiveTheBitsOfOne(kindName: String) {
+        let kind = FusedBitHashes.kinds.first { $0.name == kindName }!.kind
+        for wide in VectorWidth.available {
+            for batch in Self.batches {
+                for padded in [false, true] where !(padded && !kind.takesLengths) {
+                    let setup = FusedBitHashes.Setup(
+                        layers: 1, bidirectional: true, bias: true, inputSize: batch == 20 ? 11 : 5, batch: batch, time: 10)
+                    let hashes = [1, 2].map { threads in
+                        VectorWidth.with(wide: wide) {
+                            ThreadCount.with(threads) { FusedBitHashes.hash(kind, setup: setup, size: 27, padded: padded) }
+                        }
+                    }
+                    #expect(hashes[0] == hashes[1], "\(kindName) batch \(batch) \(padded ? "lengths" : "full") wide \(wide)")
+                }
+            }
+        }
+    }
+
+    /// A matrix product above the split threshold gives the bits of one thread, split by row
+    /// panels (taller than wide) or by column tiles (wider than tall), at sizes with partial
+    /// tiles and panels.
+    @Test(arguments: [(67, 83), (20, 300)])
+    func aSplitMatrixProductGivesTheBitsOfOne(rows: Int, columns: Int) {
+        let a = randomTensor([rows, 150], seed: 5)
+        let b = randomTensor([150, columns], seed: 6)
+        #expect(rows * 150 * columns >= MatrixProduct.splitThreshold)
+        for wide in VectorWidth.available {
+            let products = [1, 2].map { threads in
+                VectorWidth.with(wide: wide) { ThreadCount.with(threads) { a.matmul(b).scalars.map(\.bitPattern) } }
+            }
+            #expect(products[0] == products[1], "wide \(wide)")
+        }
+    }
+}
+
+/// Running code with a given `Engine.threadCount`, under one lock, as `VectorWidth` does for
+/// the kernel width (take `VectorWidth`'s lock first when holding both).
+enum ThreadCount {
+    private static let lock = NSLock()
+
+    static func with<Result>(_ threads: Int, _ body: () throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        let saved = Engine.threadCount
+        Engine.threadCount = threads
+        defer { Engine.threadCount = saved }
+        return try body()
+    }
+}
+
+private extension RecurrentCellKind {
+    /// Full gate recurrence takes no lengths.
+    var takesLengths: Bool {
+        if case .structuredLSTM(let structure) = self { return !structure.gateRecurrence }
+        return true
+    }
+}
