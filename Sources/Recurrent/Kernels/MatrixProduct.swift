@@ -17,8 +17,8 @@ import WideKernels
 enum MatrixProduct {
     static let panelColumns = 16
 
-    /// Depth of one block of `k`: a block of `B` (256 × n) stays in the L2 cache.
-    static let depthBlock = 256
+    /// The blocking for the kernel in use (`MatrixBlocking`): from this processor's caches.
+    static var blocking: MatrixBlocking { Engine.usesWideVectors ? .wide : .narrow }
 
     /// Multiply-adds below which a product runs on one thread: the threads of a region meet
     /// at a barrier in about a microsecond, about what 2¹⁶ multiply-adds take.
@@ -60,6 +60,7 @@ enum MatrixProduct {
                 c: c, ldc: ldc, accumulate: accumulate, depthSumsOfA: depthSumsOfA, depthSumsOfB: depthSumsOfB)
         }
         // Each depth block is packed just before it is used, so it is still in the cache.
+        let depthBlock = blocking.depth
         var start = 0
         while start < k {
             let depth = min(depthBlock, k - start)
@@ -131,8 +132,8 @@ enum MatrixProduct {
         let tileColumns = wide ? 2 * panelColumns : panelColumns
         let rowPanels = (m + panelRows - 1) / panelRows
         let columnTiles = (n + tileColumns - 1) / tileColumns
-        // About 128 KB of A per block of row panels (L2 holds it while B's tiles pass).
-        let rowPanelsPerBlock = max(1, (32 * 1024) / (panelRows * k))
+        // A block of row panels of A stays in L2 while B's tiles pass.
+        let rowPanelsPerBlock = blocking.rowPanelsPerBlock(panelRows: panelRows, k: k)
         // The kernels read every full panel of A where it lies, an untransposed A's rows `lda`
         // apart and a transposed one's `panelRows` values of each depth step side by side: a
         // weight gradient's `∂R` (the transposed A) is no longer copied into panels first (that
@@ -275,7 +276,7 @@ final class PackedOperand: @unchecked Sendable {
     init(b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int) {
         self.k = k
         self.n = n
-        let depthBlock = MatrixProduct.depthBlock
+        let depthBlock = MatrixProduct.blocking.depth
         self.depthBlock = depthBlock
         blocks = stride(from: 0, to: k, by: depthBlock).map { start in
             PackedRight(
