@@ -16,6 +16,9 @@ public final class Adam: Optimizer {
     private var secondMoments: OptimizerSlots
     private var stepCount = 0
 
+    /// The fewest values a thread updates: fewer cost less than meeting at the barrier.
+    private static let valuesPerPart = 1 << 15
+
     public init(
         parameters: [Parameter], learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
         epsilon: Float = 1e-8, weightDecay: Float = 0
@@ -46,14 +49,18 @@ public final class Adam: Optimizer {
                     firstMoments.values[index].withUnsafeMutableBufferPointer { first in
                         secondMoments.values[index].withUnsafeMutableBufferPointer { second in
                             let pointers = (value.baseAddress!, gradient.baseAddress!, first.baseAddress!, second.baseAddress!)
-                            var i = 0
-                            while i < vectorEnd {
-                                constants.update(pointers, at: i, lanes: Lanes8.self)
-                                i += 8
-                            }
-                            while i < count {
-                                constants.update(pointers, at: i, lanes: Lanes1.self)
-                                i += 1
+                            // Each value's update is its own: threads may take slices of them.
+                            WorkerTeam.run(parts: count / Self.valuesPerPart) { share, _ in
+                                let slice = share.slice(of: count, alignment: 8)
+                                var i = slice.lowerBound
+                                while i < min(slice.upperBound, vectorEnd) {
+                                    constants.update(pointers, at: i, lanes: Lanes8.self)
+                                    i += 8
+                                }
+                                while i < slice.upperBound {
+                                    constants.update(pointers, at: i, lanes: Lanes1.self)
+                                    i += 1
+                                }
                             }
                         }
                     }

@@ -33,18 +33,36 @@ import Testing
 
     /// A matrix product above the split threshold gives the bits of one thread, split by row
     /// panels (taller than wide) or by column tiles (wider than tall), at sizes with partial
-    /// tiles and panels.
-    @Test(arguments: [(67, 83), (20, 300)])
-    func aSplitMatrixProductGivesTheBitsOfOne(rows: Int, columns: Int) {
-        let a = randomTensor([rows, 150], seed: 5)
-        let b = randomTensor([150, columns], seed: 6)
-        #expect(rows * 150 * columns >= MatrixProduct.splitThreshold)
+    /// tiles and panels; the last also packs its right operand in two threads.
+    @Test(arguments: [(67, 150, 83), (20, 150, 300), (20, 600, 500)])
+    func aSplitMatrixProductGivesTheBitsOfOne(rows: Int, depth: Int, columns: Int) {
+        let a = randomTensor([rows, depth], seed: 5)
+        let b = randomTensor([depth, columns], seed: 6)
+        #expect(rows * depth * columns >= MatrixProduct.splitThreshold)
         for wide in VectorWidth.available {
             let products = [1, 2].map { threads in
                 VectorWidth.with(wide: wide) { ThreadCount.with(threads) { a.matmul(b).scalars.map(\.bitPattern) } }
             }
             #expect(products[0] == products[1], "wide \(wide)")
         }
+    }
+}
+
+extension ThreadCountTests {
+    /// Adam's update, shared out in slices of a large parameter, gives the bits of one thread.
+    @Test func adamGivesTheBitsOfOne() {
+        let values = [1, 2].map { threads in
+            ThreadCount.with(threads) {
+                let parameter = Parameter(randomTensor([300, 401], seed: 7))
+                let optimizer = Adam(parameters: [parameter], learningRate: 0.01)
+                for step in 0..<3 {
+                    parameter.gradient = randomTensor([300, 401], seed: 8 + UInt64(step))
+                    optimizer.step()
+                }
+                return parameter.value.scalars.map(\.bitPattern)
+            }
+        }
+        #expect(values[0] == values[1])
     }
 }
 

@@ -1,0 +1,107 @@
+/// A right operand `op(B)` `[k, n]` packed whole, as `PackedRight` blocks of
+/// `depthBlock` rows of `op(B)` each (the blocking's depth when packed): a layer's recurrent
+/// weights, packed once per pass instead of once per time step.
+final class PackedOperand: @unchecked Sendable {
+    let k: Int
+    let n: Int
+    let depthBlock: Int
+    let blocks: [PackedRight]
+
+    /// `b` is `[k, n]` with row stride `ldb`, or `[n, k]` when `transposed`.
+    init(b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int) {
+        self.k = k
+        self.n = n
+        let depthBlock = MatrixProduct.blocking.depth
+        self.depthBlock = depthBlock
+        blocks = stride(from: 0, to: k, by: depthBlock).map { start in
+            PackedRight(
+                b: transposed ? b + start : b + start * ldb, ldb: ldb, transposed: transposed,
+                k: min(depthBlock, k - start), n: n)
+        }
+    }
+
+    /// Packs `op(matrix)` of a `[rows, columns]` tensor: `[columns, rows]` when `transposed`.
+    static func packing(_ matrix: Tensor, transposed: Bool) -> PackedOperand {
+        let (rows, columns) = (matrix.shape[0], matrix.shape[1])
+        let (k, n) = transposed ? (columns, rows) : (rows, columns)
+        // An empty matrix packs nothing, but the pointer must still exist.
+        let values = matrix.scalars.isEmpty ? [0] : matrix.scalars
+        return values.withUnsafeBufferPointer { values in
+            PackedOperand(b: values.baseAddress!, ldb: columns, transposed: transposed, k: k, n: n)
+        }
+    }
+}
+
+/// The right operand of a product, copied into panels of 16 columns: panel `q` holds, for
+/// each `p` in `0 ..< k`, the 16 values `B[p, 16q ..< 16q + 16]` (zero past `n`).
+final class PackedRight: @unchecked Sendable {
+    let k: Int
+    let n: Int
+    private let storage: UnsafeMutablePointer<Float>
+
+    /// Packs `op(B)` of shape `[k, n]`: `b` is `[k, n]` with row stride `ldb`, or `[n, k]`
+    /// when `transposed`. `columnSums` `[n]`, if given (untransposed only), receives
+    /// `+= B[p, j]` in increasing `p`.
+    init(b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int, addingColumnSumsTo columnSums: UnsafeMutablePointer<Float>? = nil) {
+        self.k = k
+        self.n = n
+        let width = MatrixProduct.panelColumns
+        let panels = (n + width - 1) / width
+        storage = .allocate(capacity: max(1, panels * k * width))
+        let base = storage
+        // Panels are independent (each with its own columns' sums): threads may share them.
+        WorkerTeam.run(parts: k * n < MatrixProduct.splitThreshold ? 1 : panels) { share, _ in
+            for panel in share.slice(of: panels) {
+                Self.pack(
+                    panel: panel, of: b, ldb: ldb, transposed: transposed, k: k, n: n,
+                    into: base + panel * k * width, addingColumnSumsTo: columnSums)
+            }
+        }
+    }
+
+    /// Copies the 16 columns of panel `panel` of `op(B)` to `target` (`[k, 16]`), zero past `n`.
+    private static func pack(
+        panel: Int, of b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int,
+        into target: UnsafeMutablePointer<Float>, addingColumnSumsTo columnSums: UnsafeMutablePointer<Float>?
+    ) {
+        let width = MatrixProduct.panelColumns
+        let column = panel * width
+        let columns = min(width, n - column)
+        if columns < width { target.update(repeating: 0, count: k * width) }
+        if transposed {
+            for j in 0..<columns {
+                let source = b + (column + j) * ldb
+                for p in 0..<k { target[p * width + j] = source[p] }
+            }
+        } else if columns == width {
+            var low = columnSums.map { Lanes8.load($0 + column) } ?? SIMD8()
+            var high = columnSums.map { Lanes8.load($0 + column + 8) } ?? SIMD8()
+            for p in 0..<k {
+                let source = b + p * ldb + column
+                let (first, second) = (Lanes8.load(source), Lanes8.load(source + 8))
+                Lanes8.store(first, target + p * width)
+                Lanes8.store(second, target + p * width + 8)
+                if columnSums != nil { low += first; high += second }
+            }
+            if let columnSums {
+                Lanes8.store(low, columnSums + column)
+                Lanes8.store(high, columnSums + column + 8)
+            }
+        } else {
+            for p in 0..<k {
+                for j in 0..<columns {
+                    target[p * width + j] = b[p * ldb + column + j]
+                    columnSums?[column + j] += b[p * ldb + column + j]
+                }
+            }
+        }
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+
+    func panel(_ index: Int) -> UnsafePointer<Float> {
+        UnsafePointer(storage + index * k * MatrixProduct.panelColumns)
+    }
+}
