@@ -78,7 +78,8 @@ extension RecurrentStack {
         // its slice of the gradients' rows, and they meet again before the ring is reused. Cells
         // whose gradients add across sequences inside a step (peepholes, full gate recurrence)
         // run as one part.
-        let parts = fusedCell.hasPeepholes || fusedCell.hasGateRecurrence ? 1 : batch / Self.sequencesPerPart
+        let parts = sequenceParts(
+            batch: batch, features: features, mixesSequences: fusedCell.hasPeepholes || fusedCell.hasGateRecurrence)
         let gatheredWidth = features > ThinWeightGradient.maximumFeatures ? StepGradientRing.chunkSteps * batch * features : 0
         let gatheredInputs = ScratchBuffer(uninitialized: max(1, min(parts, Engine.threadCount)) * gatheredWidth)
         let dh = ScratchBuffer(copying: hiddenGradient)

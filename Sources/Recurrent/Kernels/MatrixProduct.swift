@@ -20,9 +20,10 @@ enum MatrixProduct {
     /// The blocking for the kernel in use (`MatrixBlocking`): from this processor's caches.
     static var blocking: MatrixBlocking { Engine.usesWideVectors ? .wide : .narrow }
 
-    /// Multiply-adds below which a product runs on one thread: the threads of a region meet
-    /// at a barrier in about a microsecond, about what 2¹⁶ multiply-adds take.
-    static let splitThreshold = 1 << 18
+    /// Multiply-adds below which a product runs on one thread. The threads of a region meet in
+    /// about a microsecond, what 2¹⁶ multiply-adds take; a product is split only when it is
+    /// some ten times that, so that the split pays however the threads are placed.
+    static let splitThreshold = 1 << 20
 
     /// - Parameters:
     ///   - m, n, k: `op(A)` is `[m, k]`, `op(B)` is `[k, n]`, `C` is `[m, n]`.

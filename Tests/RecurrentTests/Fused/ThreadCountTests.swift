@@ -22,7 +22,9 @@ import Testing
                         layers: 1, bidirectional: true, bias: true, inputSize: batch == 20 ? 11 : 5, batch: batch, time: 10)
                     let hashes = [1, 2].map { threads in
                         VectorWidth.with(wide: wide) {
-                            ThreadCount.with(threads) { FusedBitHashes.hash(kind, setup: setup, size: 27, padded: padded) }
+                            ThreadCount.with(threads, splittingEveryPass: true) {
+                                FusedBitHashes.hash(kind, setup: setup, size: 27, padded: padded)
+                            }
                         }
                     }
                     #expect(hashes[0] == hashes[1], "\(kindName) batch \(batch) \(padded ? "lengths" : "full") wide \(wide)")
@@ -34,7 +36,7 @@ import Testing
     /// A matrix product above the split threshold gives the bits of one thread, split by row
     /// panels (taller than wide) or by column tiles (wider than tall), at sizes with partial
     /// tiles and panels; the last also packs its right operand in two threads.
-    @Test(arguments: [(67, 150, 83), (20, 150, 300), (20, 600, 500)])
+    @Test(arguments: [(97, 150, 83), (20, 200, 300), (20, 1100, 1000)])
     func aSplitMatrixProductGivesTheBitsOfOne(rows: Int, depth: Int, columns: Int) {
         let a = randomTensor([rows, depth], seed: 5)
         let b = randomTensor([depth, columns], seed: 6)

@@ -6,12 +6,15 @@ import Foundation
 enum ThreadCount {
     private static let lock = NSLock()
 
-    static func with<Result>(_ threads: Int, _ body: () throws -> Result) rethrows -> Result {
+    /// `splittingEveryPass`: recurrent passes split between threads however small their steps
+    /// (`RecurrentStack.splitStepWork` 0), so that small test sizes take the split path.
+    static func with<Result>(_ threads: Int, splittingEveryPass: Bool = false, _ body: () throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }
-        let saved = Engine.threadCount
+        let saved = (Engine.threadCount, RecurrentStack.splitStepWork)
         Engine.threadCount = threads
-        defer { Engine.threadCount = saved }
+        if splittingEveryPass { RecurrentStack.splitStepWork = 0 }
+        defer { (Engine.threadCount, RecurrentStack.splitStepWork) = saved }
         return try body()
     }
 }
