@@ -193,6 +193,8 @@ def safetensors_fixtures():
 # Wide hidden sizes, so that the engine's vector code is compared with PyTorch, not only its
 # scalar tail: 27 = 16 + 8 + 3 units reaches the 16-wide LSTM step (AVX-512), the 8-wide step
 # and the scalar remainder (without AVX-512: 8 + 8 + 8 + 3); 40 = 2 x 16 + 8 has no scalar tail.
+# 48 units leave one 16-column panel at the edge of every product 48 or 3 x 48 wide, which the
+# AVX-512 matrix product computes with its 8 x 16 kernel (whole blocks in the weight gradients).
 # Inputs, batch and time stay small so the files do too.
 WIDE_INPUTS, WIDE_BATCH, WIDE_TIME = 5, 3, 6
 # Unsorted, with one sequence much shorter than the others, so packing reorders the batch.
@@ -308,6 +310,8 @@ def wide_fixtures():
     for index, kind in enumerate(["rnn_tanh", "lstm", "gru", "cho_gru", "peephole_lstm"]):
         cases.append(wide_case(f"{kind}_h27_2layer_bidirectional_lengths", kind, 27, 2, True, WIDE_LENGTHS, 100 + index, tensors))
         cases.append(wide_case(f"{kind}_h40_2layer", kind, 40, 2, False, None, 200 + index, tensors))
+    for index, kind in enumerate(["lstm", "gru"]):
+        cases.append(wide_case(f"{kind}_h48_1layer", kind, 48, 1, False, None, 300 + index, tensors))
     save_file(tensors, str(FIXTURES / "recurrent_layers_wide.safetensors"), metadata={"torch": torch.__version__})
     (FIXTURES / "recurrent_layers_wide.json").write_text(json.dumps(
         {"torch": torch.__version__, "tensors": "recurrent_layers_wide.safetensors", "cases": cases}, indent=1) + "\n")

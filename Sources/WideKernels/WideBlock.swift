@@ -1,3 +1,5 @@
+import CEngineSupport
+
 /// The matrix product's microkernel for processors with 512-bit vectors (AVX-512), compiled
 /// for them alone; `MatrixProduct` calls it only after checking that the processor has them.
 ///
@@ -9,8 +11,8 @@
 /// - Parameters:
 ///   - k: the depth.
 ///   - a: element `(r, p)` of the left panel is `a[r * rowStride + p * columnStride]`.
-///   - left, right: two packed panels of 16 columns each (`p * 16 + j`); pass the same panel
-///     twice when only one is left.
+///   - left, right: two packed panels of 16 columns each (`p * 16 + j`); a tile of one panel
+///     goes to `wideHalfBlock` instead.
 ///   - c: the block's first element, row stride `ldc`; only `rows × columns` are written.
 ///   - accumulate: add into `C` instead of overwriting it.
 @inline(never)
@@ -25,7 +27,7 @@ public func wideBlock(
         let target = full ? c : block
         let stride = full ? ldc : 32
         if !full && accumulate {
-            for r in 0..<rows { for j in 0..<columns { block[r * 32 + j] = c[r * ldc + j] } }
+            engine_wide_copy_corner_in(c, ldc, rows, columns, block, 8, 32)
         }
         @inline(__always) func load(_ r: Int, _ half: Int) -> SIMD16<Float> {
             accumulate ? UnsafeRawPointer(target + r * stride + half * 16).loadUnaligned(as: SIMD16<Float>.self) : SIMD16()
@@ -68,7 +70,7 @@ public func wideBlock(
         store(c40, 4, 0); store(c41, 4, 1); store(c50, 5, 0); store(c51, 5, 1)
         store(c60, 6, 0); store(c61, 6, 1); store(c70, 7, 0); store(c71, 7, 1)
         if !full {
-            for r in 0..<rows { for j in 0..<columns { c[r * ldc + j] = block[r * 32 + j] } }
+            engine_wide_copy_corner_out(block, 32, c, ldc, rows, columns)
         }
     }
 }

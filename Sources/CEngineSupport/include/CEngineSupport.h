@@ -14,6 +14,22 @@ int allocator_keep_freed_memory(void);
 /// the wide matrix kernel. 0 without AVX-512. Takes about a tenth of a second.
 double fma_peak_wide_gflops(void);
 
+/// The `rows × columns` corner of a row-major matrix (row stride `ld`) copied into a block of
+/// `blockRows × blockColumns` (row-major, `blockColumns` a multiple of the lanes), every lane
+/// outside the corner set to zero; and the corner copied back, nothing else written. What the
+/// matrix kernels do with a partial block at the edge of `C`: one masked vector load or store
+/// per row and lane group, where copying element by element cost several times the block's
+/// arithmetic in a small layer. The wide pair needs AVX-512 (call only after checking), the
+/// narrow pair AVX2, like the rest of the engine; elsewhere both copy element by element.
+void engine_wide_copy_corner_in(const float *matrix, long ld, long rows, long columns,
+                                float *block, long blockRows, long blockColumns);
+void engine_wide_copy_corner_out(const float *block, long blockColumns, float *matrix, long ld,
+                                 long rows, long columns);
+void engine_narrow_copy_corner_in(const float *matrix, long ld, long rows, long columns,
+                                  float *block, long blockRows, long blockColumns);
+void engine_narrow_copy_corner_out(const float *block, long blockColumns, float *matrix, long ld,
+                                   long rows, long columns);
+
 /// Asks the processor to bring the cache line holding `address` into its level-2 cache ahead of
 /// a read. A hint only: it never faults and changes no values.
 static inline void engine_prefetch(const void *address) { __builtin_prefetch(address, 0, 2); }

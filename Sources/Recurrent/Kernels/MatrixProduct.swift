@@ -1,3 +1,4 @@
+import CEngineSupport
 import Foundation
 import WideKernels
 
@@ -9,7 +10,7 @@ import WideKernels
 /// of `C` is held in twelve 8-wide registers while the products over `k` are added into it
 /// with fused multiply-adds. On a processor with 512-bit vectors (AVX-512) the wide kernel of
 /// `WideKernels` does the same on 8 × 32 blocks in sixteen 16-wide registers, 8 rows of `A`
-/// at a time.
+/// at a time, and on 8 × 16 blocks where only one panel of `B` is left.
 ///
 /// Every `C[i, j]` adds its products in increasing `k`, one fused multiply-add at a time,
 /// whatever the sizes, the blocking, the kernel or the number of threads — so the bits of the
@@ -169,10 +170,16 @@ enum MatrixProduct {
                         let direct = rows == panelRows
                         let panelA = direct ? (transposeA ? left + row : left + row * lda) : UnsafePointer(partial!)
                         let (rowStride, columnStride) = direct ? (transposeA ? (1, lda) : (lda, 1)) : (1, panelRows)
-                        if wide {
-                            // The tile's two 16-column panels of B (the same one twice at the edge).
+                        if wide && columns <= panelColumns {
+                            // A last tile of one panel: the 8 × 16 kernel, not half an 8 × 32 one.
+                            wideHalfBlock(
+                                k: k, a: panelA, rowStride: rowStride, columnStride: columnStride,
+                                panel: packedB.panel(2 * tile),
+                                c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+                        } else if wide {
+                            // The tile's two 16-column panels of B.
                             let leftPanel = 2 * tile
-                            let rightPanel = columns > panelColumns ? leftPanel + 1 : leftPanel
+                            let rightPanel = leftPanel + 1
                             wideBlock(
                                 k: k, a: panelA, rowStride: rowStride, columnStride: columnStride,
                                 left: packedB.panel(leftPanel), right: packedB.panel(rightPanel),
@@ -220,7 +227,7 @@ enum MatrixProduct {
             let target = full ? c : block
             let stride = full ? ldc : panelColumns
             if !full && accumulate {
-                for r in 0..<rows { for j in 0..<columns { block[r * panelColumns + j] = c[r * ldc + j] } }
+                engine_narrow_copy_corner_in(c, ldc, rows, columns, block, 6, panelColumns)
             }
             func load(_ r: Int, _ half: Int) -> SIMD8<Float> {
                 accumulate ? UnsafeRawPointer(target + r * stride + half * 8).loadUnaligned(as: SIMD8<Float>.self) : SIMD8()
@@ -258,7 +265,7 @@ enum MatrixProduct {
             if full || rows > 4 { store(c40, 4, 0); store(c41, 4, 1) }
             if full || rows > 5 { store(c50, 5, 0); store(c51, 5, 1) }
             if !full {
-                for r in 0..<rows { for j in 0..<columns { c[r * ldc + j] = block[r * panelColumns + j] } }
+                engine_narrow_copy_corner_out(block, panelColumns, c, ldc, rows, columns)
             }
         }
     }

@@ -42,7 +42,7 @@ import Testing
 
     static let shapes: [(m: Int, n: Int, k: Int)] = [
         (1, 1, 1), (5, 15, 7), (6, 16, 16), (7, 17, 3), (8, 32, 64), (9, 33, 257), (13, 31, 300), (32, 512, 128),
-        (32, 128, 512), (50, 100, 20),
+        (32, 128, 512), (50, 100, 20), (16, 48, 40), (24, 16, 300),
     ]
 
     /// Both kernels against a Double reference, every shape around the panel edges, both
