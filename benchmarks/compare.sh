@@ -51,7 +51,7 @@ if [ "${ATEN_CPU_CAPABILITY:-}" = "avx2" ]; then
     export MKL_ENABLE_INSTRUCTIONS=AVX2 ONEDNN_MAX_CPU_ISA=AVX2 DNNL_MAX_CPU_ISA=AVX2
 fi
 describe_machine
-configurations="lstm-h128 gru-h128 lstm-h32 lstm-h256-chars matmul"
+configurations="lstm-h128 gru-h128 lstm-h32 lstm-h256-chars gru-h16 matmul"
 engine=""
 reference=""
 for round in $(seq "$rounds"); do

@@ -19,6 +19,7 @@ CONFIGURATIONS = [
     ("gru-h128", "gru", 8, 128, 32, 100, "last", 4, False),
     ("lstm-h32", "lstm", 8, 32, 32, 100, "last", 4, False),
     ("lstm-h256-chars", "lstm", 65, 256, 32, 50, "every", 65, True),
+    ("gru-h16", "gru", 1, 16, 32, 50, "last", 2, False),
 ]
 
 

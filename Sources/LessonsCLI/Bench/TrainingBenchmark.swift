@@ -31,6 +31,9 @@ struct TrainingBenchmark: Sendable {
                           head: .lastStep(classes: 4), oneHot: false),
         TrainingBenchmark(name: "lstm-h256-chars", cell: .lstm, inputSize: 65, hiddenSize: 256, batch: 32, steps: 50,
                           head: .everyStep(classes: 65), oneHot: true),
+        // The size the lessons train (one input, 16 units): mostly the edges of its products.
+        TrainingBenchmark(name: "gru-h16", cell: .gru, inputSize: 1, hiddenSize: 16, batch: 32, steps: 50,
+                          head: .lastStep(classes: 2), oneHot: false),
     ]
 
     /// Floating-point operations of one training step, counting the matrix products (which
