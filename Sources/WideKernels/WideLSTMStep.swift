@@ -103,19 +103,4 @@ public enum WideLSTMStep {
             }
         }
     }
-
-    @inline(__always)
-    private static func load(_ pointer: UnsafePointer<Float>) -> SIMD16<Float> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD16<Float>.self)
-    }
-
-    @inline(__always)
-    private static func load(_ pointer: UnsafeMutablePointer<Float>) -> SIMD16<Float> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD16<Float>.self)
-    }
-
-    @inline(__always)
-    private static func store(_ value: SIMD16<Float>, _ pointer: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD16<Float>.self)
-    }
 }

@@ -83,3 +83,44 @@ extension FusedCell {
         }
     }
 }
+
+/// What cells with a 16-wide step kernel (`WideLSTMStep`, `WideGRUStep`) share: how many units
+/// it takes, and the runs of sequences to call it on.
+extension FusedCell {
+    /// Units a 16-wide step kernel takes at this hidden size: the largest multiple of 16 when
+    /// the processor has 512-bit vectors (`Engine.usesWideVectors`), else none. The lanes do
+    /// the rest with the same arithmetic.
+    static func wideKernelUnits(size: Int) -> Int {
+        Engine.usesWideVectors ? size - size % 16 : 0
+    }
+
+    /// A forward step whose first `units` units a step kernel takes: `kernel(first, count)`
+    /// for each run of active sequences, then the lanes for the units left.
+    @inline(__always)
+    func forward(_ step: FusedForwardStep, wideUnits units: Int, kernel: (_ first: Int, _ count: Int) -> Void) {
+        if units > 0 { Self.forEachActiveRun(rows: step.rows, active: step.active, kernel) }
+        if units < step.size { forwardUnits(step, from: units) }
+    }
+
+    /// A backward step whose first `units` units a step kernel takes, as for `forward`.
+    @inline(__always)
+    func backward(_ step: FusedBackwardStep, wideUnits units: Int, kernel: (_ first: Int, _ count: Int) -> Void) {
+        if units > 0 { Self.forEachActiveRun(rows: step.rows, active: step.active, kernel) }
+        if units < step.size { backwardUnits(step, from: units) }
+    }
+
+    /// Calls `body(first, count)` for each run of consecutive active sequences (all `rows`
+    /// when `active` is nil): a step kernel takes whole runs, so the independent work of
+    /// their sequences overlaps.
+    @inline(__always)
+    static func forEachActiveRun(rows: Int, active: ((Int) -> Bool)?, _ body: (_ first: Int, _ count: Int) -> Void) {
+        guard let active else { return body(0, rows) }
+        var b = 0
+        while b < rows {
+            guard active(b) else { b += 1; continue }
+            let first = b
+            while b < rows && active(b) { b += 1 }
+            body(first, b - first)
+        }
+    }
+}

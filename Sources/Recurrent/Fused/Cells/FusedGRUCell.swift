@@ -1,6 +1,11 @@
+import WideKernels
+
 /// PyTorch's GRU on the fused path, gates r, z, n: `r = σ(P_r + R_r)`, `z = σ(P_z + R_z)`,
 /// `n = tanh(P_n + r ⊙ R_n)`, `h' = (1 − z) ⊙ n + z ⊙ h`. The reset gate scales `R_n` inside
 /// the cell, so `∂P_n` and `∂R_n` differ, and the trace keeps `R_n` = `W_hn h + b_hn` in `extra`.
+///
+/// Where the processor has 512-bit vectors, sixteen units at a time run first in
+/// `WideGRUStep` (the same arithmetic as the lanes here), all sequences of a run in one call.
 struct FusedGRUCell: FusedCell {
     var name: String { "GRU" }
     var stackedGates: [Gate?] { [.reset, .update, .candidate] }
@@ -12,6 +17,34 @@ struct FusedGRUCell: FusedCell {
     var projectedGradientIsRecurrentGradient: Bool { false }
     var stepProducts: FusedStepProducts { .one }
     var extraCount: Int { 1 }
+
+    func forward(_ step: FusedForwardStep) {
+        let units = Self.wideKernelUnits(size: step.size)
+        forward(step, wideUnits: units) { first, count in
+            WideGRUStep.forward(
+                rows: count, size: step.size, units: units,
+                projected: step.projected + first * step.projectedStride, projectedStride: step.projectedStride,
+                recurrent: step.recurrent + first * step.gateWidth,
+                previousHidden: step.previousHidden + first * step.size,
+                hidden: step.hidden + first * step.size, gates: step.gates + first * step.gateWidth,
+                extra: step.extra + first * step.extraWidth, nextStepRows: step.nextStepRows)
+        }
+    }
+
+    func backward(_ step: FusedBackwardStep) {
+        let units = Self.wideKernelUnits(size: step.size)
+        backward(step, wideUnits: units) { first, count in
+            WideGRUStep.backward(
+                rows: count, size: step.size, units: units, gates: step.gates + first * step.gateWidth,
+                extra: step.extra + first * step.extraWidth,
+                previousHidden: step.previousHidden + first * step.size,
+                hiddenGradient: step.hiddenGradient + first * step.size,
+                projectedGradient: step.projectedGradient + first * step.projectedStride,
+                projectedStride: step.projectedStride,
+                recurrentGradient: step.recurrentGradient + first * step.gateWidth,
+                previousStepRows: step.previousStepRows)
+        }
+    }
 
     @inline(__always)
     func forwardLanes<L: Lanes>(_ lanes: L.Type, unit j: Int, _ row: FusedForwardRow) {

@@ -33,55 +33,35 @@ struct FusedLSTMCell: FusedCell {
     var stepProducts: FusedStepProducts { .one }
     var extraCount: Int { 0 }
 
-    /// Units the wide kernels take at this hidden size: a multiple of 16, or none.
+    /// Units the wide kernels take at this hidden size: a multiple of 16, or none (they know
+    /// only the standard structure).
     private func wideUnits(size: Int) -> Int {
-        structure == .standard && Engine.usesWideVectors ? size - size % 16 : 0
+        structure == .standard ? Self.wideKernelUnits(size: size) : 0
     }
 
     func forward(_ step: FusedForwardStep) {
         let units = wideUnits(size: step.size)
-        if units > 0 {
-            Self.forEachRun(rows: step.rows, active: step.active) { first, count in
-                WideLSTMStep.forward(
-                    rows: count, size: step.size, units: units,
-                    projected: step.projected + first * step.projectedStride, projectedStride: step.projectedStride,
-                    recurrent: step.recurrent + first * step.gateWidth, previousCell: step.previousCell + first * step.size,
-                    hidden: step.hidden + first * step.size, cell: step.cell + first * step.size,
-                    gates: step.gates + first * step.gateWidth, nextStepRows: step.nextStepRows)
-            }
-            if units == step.size { return }
+        forward(step, wideUnits: units) { first, count in
+            WideLSTMStep.forward(
+                rows: count, size: step.size, units: units,
+                projected: step.projected + first * step.projectedStride, projectedStride: step.projectedStride,
+                recurrent: step.recurrent + first * step.gateWidth, previousCell: step.previousCell + first * step.size,
+                hidden: step.hidden + first * step.size, cell: step.cell + first * step.size,
+                gates: step.gates + first * step.gateWidth, nextStepRows: step.nextStepRows)
         }
-        forwardUnits(step, from: units)
     }
 
     func backward(_ step: FusedBackwardStep) {
         let units = step.gateValueGradient == nil ? wideUnits(size: step.size) : 0
-        if units > 0 {
-            Self.forEachRun(rows: step.rows, active: step.active) { first, count in
-                WideLSTMStep.backward(
-                    rows: count, size: step.size, units: units, gates: step.gates + first * step.gateWidth,
-                    extra: step.newCell + first * step.size, previousCell: step.previousCell + first * step.size,
-                    hiddenGradient: step.hiddenGradient + first * step.size, cellGradient: step.cellGradient + first * step.size,
-                    projectedGradient: step.projectedGradient + first * step.projectedStride,
-                    projectedStride: step.projectedStride,
-                    recurrentGradient: step.recurrentGradient + first * step.gateWidth,
-                    previousStepRows: step.previousStepRows)
-            }
-            if units == step.size { return }
-        }
-        backwardUnits(step, from: units)
-    }
-
-    /// Calls `body(first, count)` for each run of consecutive active sequences.
-    @inline(__always)
-    private static func forEachRun(rows: Int, active: ((Int) -> Bool)?, _ body: (_ first: Int, _ count: Int) -> Void) {
-        guard let active else { return body(0, rows) }
-        var b = 0
-        while b < rows {
-            guard active(b) else { b += 1; continue }
-            let first = b
-            while b < rows && active(b) { b += 1 }
-            body(first, b - first)
+        backward(step, wideUnits: units) { first, count in
+            WideLSTMStep.backward(
+                rows: count, size: step.size, units: units, gates: step.gates + first * step.gateWidth,
+                extra: step.newCell + first * step.size, previousCell: step.previousCell + first * step.size,
+                hiddenGradient: step.hiddenGradient + first * step.size, cellGradient: step.cellGradient + first * step.size,
+                projectedGradient: step.projectedGradient + first * step.projectedStride,
+                projectedStride: step.projectedStride,
+                recurrentGradient: step.recurrentGradient + first * step.gateWidth,
+                previousStepRows: step.previousStepRows)
         }
     }
 
