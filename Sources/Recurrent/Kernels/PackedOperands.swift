@@ -1,3 +1,5 @@
+import CEngineSupport
+
 /// A right operand `op(B)` `[k, n]` packed whole, as `PackedRight` blocks of
 /// `depthBlock` rows of `op(B)` each (the blocking's depth when packed): a layer's recurrent
 /// weights, packed once per pass instead of once per time step.
@@ -69,10 +71,9 @@ final class PackedRight: @unchecked Sendable {
         let columns = min(width, n - column)
         if columns < width { target.update(repeating: 0, count: k * width) }
         if transposed {
-            for j in 0..<columns {
-                let source = b + (column + j) * ldb
-                for p in 0..<k { target[p * width + j] = source[p] }
-            }
+            // Column j of the panel is row `column + j` of the stored B: 8 × 8 blocks through
+            // registers.
+            engine_pack_transposed_panel(b + column * ldb, ldb, k, columns, target, width)
         } else if columns == width {
             var low = columnSums.map { Lanes8.load($0 + column) } ?? SIMD8()
             var high = columnSums.map { Lanes8.load($0 + column + 8) } ?? SIMD8()
