@@ -63,7 +63,7 @@ let package = Package(
             swiftSettings: vectorFlags
         ),
         // Test data files are read from the source tree (`#filePath`), not bundled.
-        .testTarget(name: "RecurrentTests", dependencies: ["Recurrent"], exclude: ["Fixtures"]),
+        .testTarget(name: "RecurrentTests", dependencies: ["Recurrent", "WideKernels"], exclude: ["Fixtures"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Math/Fixtures"]),
