@@ -1,8 +1,7 @@
-// Sixteen floats read from or written to any address, for the step kernels (`WideLSTMStep`,
-// `WideGRUStep`): the rows they walk (gates, states, gradients) are `Float` rows with no
-// alignment promised, and an unaligned vector access costs nothing extra on the processors
-// that run this module. Module-internal: the matrix kernels keep their own, which choose
-// between loading and zeroing.
+// Sixteen floats read from or written to any address, for every kernel of this module: the
+// rows the step kernels walk (gates, states, gradients) and the blocks of `C` the matrix
+// kernels update are `Float` rows with no alignment promised, and an unaligned vector access
+// costs nothing extra on the processors that run this module. Module-internal.
 
 @inline(__always)
 func load(_ pointer: UnsafePointer<Float>) -> SIMD16<Float> {

@@ -15,7 +15,7 @@ struct MatrixBlocking: Equatable {
     /// Bytes of `A` a block of row panels may fill.
     let rowBlockBytes: Int
 
-    /// - Parameter tileColumns: columns of `B` the kernel reads per block (32 wide, 16 narrow).
+    /// - Parameter tileColumns: columns of `B` the kernel reads per block (48 wide, 16 narrow).
     init(caches: CacheSizes, tileColumns: Int) {
         let tileRowBytes = tileColumns * MemoryLayout<Float>.stride
         depth = min(512, max(64, caches.level1Data / 2 / tileRowBytes / 16 * 16))
@@ -27,8 +27,8 @@ struct MatrixBlocking: Equatable {
         max(1, rowBlockBytes / (panelRows * k * MemoryLayout<Float>.stride))
     }
 
-    /// This machine's blocking for the 16-wide kernel (8 × 32 blocks) and the 8-wide one
+    /// This machine's blocking for the 16-wide kernels (8 × 48 blocks) and the 8-wide one
     /// (6 × 16).
-    static let wide = MatrixBlocking(caches: .current, tileColumns: 32)
+    static let wide = MatrixBlocking(caches: .current, tileColumns: 48)
     static let narrow = MatrixBlocking(caches: .current, tileColumns: 16)
 }

@@ -8,9 +8,9 @@ import WideKernels
 /// copied ("packed") into panels of 16 columns the microkernel reads contiguously; `A` is read
 /// where it lies, 6 rows at a time (only a partial last panel is copied), and a 6 × 16 block
 /// of `C` is held in twelve 8-wide registers while the products over `k` are added into it
-/// with fused multiply-adds. On a processor with 512-bit vectors (AVX-512) the wide kernel of
-/// `WideKernels` does the same on 8 × 32 blocks in sixteen 16-wide registers, 8 rows of `A`
-/// at a time, and on 8 × 16 blocks where only one panel of `B` is left.
+/// with fused multiply-adds. On a processor with 512-bit vectors (AVX-512) the wide kernels of
+/// `WideKernels` do the same on 8 × 48 blocks in twenty-four 16-wide registers, 8 rows of `A`
+/// at a time, and on 8 × 32 or 8 × 16 blocks where only two panels or one of `B` are left.
 ///
 /// Every `C[i, j]` adds its products in increasing `k`, one fused multiply-add at a time,
 /// whatever the sizes, the blocking, the kernel or the number of threads — so the bits of the
@@ -130,8 +130,8 @@ enum MatrixProduct {
         guard m > 0, n > 0, k > 0 else { return }
         let wide = Engine.usesWideVectors
         let panelRows = wide ? 8 : 6
-        // A column tile is one packed panel for the narrow kernel, two for the wide one.
-        let tileColumns = wide ? 2 * panelColumns : panelColumns
+        // A column tile is one packed panel for the narrow kernel, three for the wide one.
+        let tileColumns = wide ? 3 * panelColumns : panelColumns
         let rowPanels = (m + panelRows - 1) / panelRows
         let columnTiles = (n + tileColumns - 1) / tileColumns
         // A block of row panels of A stays in L2 while B's tiles pass.
@@ -171,18 +171,22 @@ enum MatrixProduct {
                         let panelA = direct ? (transposeA ? left + row : left + row * lda) : UnsafePointer(partial!)
                         let (rowStride, columnStride) = direct ? (transposeA ? (1, lda) : (lda, 1)) : (1, panelRows)
                         if wide && columns <= panelColumns {
-                            // A last tile of one panel: the 8 × 16 kernel, not half an 8 × 32 one.
+                            // A last tile of one panel: the 8 × 16 kernel, not a third of an 8 × 48 one.
                             wideHalfBlock(
                                 k: k, a: panelA, rowStride: rowStride, columnStride: columnStride,
-                                panel: packedB.panel(2 * tile),
+                                panel: packedB.panel(3 * tile),
                                 c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
-                        } else if wide {
-                            // The tile's two 16-column panels of B.
-                            let leftPanel = 2 * tile
-                            let rightPanel = leftPanel + 1
+                        } else if wide && columns <= 2 * panelColumns {
+                            // A last tile of two panels: the 8 × 32 kernel.
                             wideBlock(
                                 k: k, a: panelA, rowStride: rowStride, columnStride: columnStride,
-                                left: packedB.panel(leftPanel), right: packedB.panel(rightPanel),
+                                left: packedB.panel(3 * tile), right: packedB.panel(3 * tile + 1),
+                                c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+                        } else if wide {
+                            wideTripleBlock(
+                                k: k, a: panelA, rowStride: rowStride, columnStride: columnStride,
+                                first: packedB.panel(3 * tile), second: packedB.panel(3 * tile + 1),
+                                third: packedB.panel(3 * tile + 2),
                                 c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
                         } else {
                             kernel(

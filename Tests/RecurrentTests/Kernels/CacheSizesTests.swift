@@ -35,6 +35,7 @@ import Testing
     /// old depth of 256.
     @Test func blockingFollowsTheCaches() {
         let xeon = CacheSizes(level1Data: 48 << 10, level2: 2 << 20)
+        #expect(MatrixBlocking(caches: xeon, tileColumns: 48).depth == 128)
         #expect(MatrixBlocking(caches: xeon, tileColumns: 32).depth == 192)
         #expect(MatrixBlocking(caches: xeon, tileColumns: 16).depth == 384)
         #expect(MatrixBlocking(caches: xeon, tileColumns: 32).rowBlockBytes == 1 << 20)

@@ -43,6 +43,9 @@ import Testing
     static let shapes: [(m: Int, n: Int, k: Int)] = [
         (1, 1, 1), (5, 15, 7), (6, 16, 16), (7, 17, 3), (8, 32, 64), (9, 33, 257), (13, 31, 300), (32, 512, 128),
         (32, 128, 512), (50, 100, 20), (16, 48, 40), (24, 16, 300),
+        // Around the wide kernels' 48-column tiles: a partial tile inside the 8 × 48 kernel, two
+        // whole tiles over two depth blocks, and edges left to the 8 × 32 and 8 × 16 kernels.
+        (9, 47, 130), (17, 96, 200), (8, 80, 33), (8, 64, 20),
     ]
 
     /// Both kernels against a Double reference, every shape around the panel edges, both
@@ -68,7 +71,10 @@ import Testing
     /// (zero, or `C` when accumulating): the bits do not depend on blocking, packing, or on a
     /// narrow product being computed as its transpose.
     @Test func everyEntryIsOneFusedChainInDepthOrder() {
-        let shapes: [(m: Int, n: Int, k: Int)] = [(64, 8, 300), (100, 3, 40), (512, 8, 600), (70, 15, 9), (9, 33, 257), (32, 512, 128)]
+        let shapes: [(m: Int, n: Int, k: Int)] = [
+            (64, 8, 300), (100, 3, 40), (512, 8, 600), (70, 15, 9), (9, 33, 257), (32, 512, 128),
+            (9, 47, 130), (17, 96, 200), (8, 80, 33), (8, 64, 20),
+        ]
         for (index, shape) in shapes.enumerated() {
             for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
                 let a = randomTensor(transposeA ? [shape.k, shape.m] : [shape.m, shape.k], seed: UInt64(900 + index))
