@@ -1,7 +1,7 @@
 #include "CEngineSupport.h"
 
-/// Rows j ≥ `fullRows` of the panel, and depths p ≥ `fullDepth` of rows below `fullRows`, one
-/// value at a time: what the 8 × 8 blocks leave.
+/// Rows j ≥ `fullRows` of `b` (the panel's columns), and depths p ≥ `fullDepth` of the rows
+/// before them, one value at a time: what the 8 × 8 blocks leave.
 static void pack_rest(const float *b, long ldb, long k, long columns, long fullRows, long fullDepth,
                       float *target, long width) {
     for (long j = 0; j < fullRows; j++)

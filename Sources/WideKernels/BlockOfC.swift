@@ -1,8 +1,10 @@
 import CEngineSupport
 
 /// Where a wide matrix kernel keeps the 8-row block of `C` it computes: `C` itself when the
-/// block is whole, else a scratch block of `8 × blockColumns` holding the partial corner
-/// (zero elsewhere, copied in only when the kernel accumulates) and copied back afterwards, so
+/// block is whole, else a scratch block of `8 × blockColumns`: when the kernel accumulates,
+/// the partial corner is copied in and every other lane set to zero; when it overwrites, the
+/// scratch is left as it is (the kernel starts from zero and writes all of it). The corner
+/// is copied back afterwards, so
 /// that the kernel's loads and stores are always whole vectors and never touch what lies past
 /// the edge of `C`.
 ///

@@ -2,10 +2,10 @@
 /// 512-bit vectors (AVX-512); `MatrixProduct` calls it only after checking that they are there.
 ///
 /// `wideTripleBlock` and `wideBlock` compute 8 × 48 and 8 × 32 blocks from three and two
-/// 16-column panels. A product whose width leaves
-/// 16 columns or fewer at its edge — the recurrent product of a layer of 16 units, or the last
-/// gate columns of a GRU of 16 — would pass it the same panel twice and throw half its work
-/// away; small layers are made of little else. This computes the 8 × 16 block alone, in eight
+/// 16-column panels. A product whose width leaves 16 columns or fewer at its edge — the
+/// backward product of a layer of 16 units, or the last 16 gate columns of an LSTM of 16
+/// (64 = 48 + 16) — would run one of them on a single panel and throw most of its work away;
+/// small layers are made of little else. This computes the 8 × 16 block alone, in eight
 /// 16-wide registers (eight independent chains: as many as two FMA units with a four-cycle
 /// latency keep busy). Each `C[i, j]` adds its products in increasing `k`, one fused
 /// multiply-add at a time, as every other kernel does, so the bits are the same.

@@ -25,8 +25,8 @@ public func wideTripleBlock(
     c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
 ) {
     withBlockOfC(c, ldc: ldc, rows: rows, columns: columns, blockColumns: 48, accumulate: accumulate) { target, stride in
-        @inline(__always) func initial(_ r: Int, _ third: Int) -> SIMD16<Float> {
-            initialVector(target + r * stride + third * 16, accumulate: accumulate)
+        @inline(__always) func initial(_ r: Int, _ panel: Int) -> SIMD16<Float> {
+            initialVector(target + r * stride + panel * 16, accumulate: accumulate)
         }
         var c00 = initial(0, 0), c01 = initial(0, 1), c02 = initial(0, 2)
         var c10 = initial(1, 0), c11 = initial(1, 1), c12 = initial(1, 2)
@@ -59,8 +59,8 @@ public func wideTripleBlock(
             pa += columnStride
             p0 += 16; p1 += 16; p2 += 16
         }
-        @inline(__always) func put(_ value: SIMD16<Float>, _ r: Int, _ third: Int) {
-            store(value, target + r * stride + third * 16)
+        @inline(__always) func put(_ value: SIMD16<Float>, _ r: Int, _ panel: Int) {
+            store(value, target + r * stride + panel * 16)
         }
         put(c00, 0, 0); put(c01, 0, 1); put(c02, 0, 2); put(c10, 1, 0); put(c11, 1, 1); put(c12, 1, 2)
         put(c20, 2, 0); put(c21, 2, 1); put(c22, 2, 2); put(c30, 3, 0); put(c31, 3, 1); put(c32, 3, 2)

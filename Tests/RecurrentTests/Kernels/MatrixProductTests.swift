@@ -43,9 +43,10 @@ import Testing
     static let shapes: [(m: Int, n: Int, k: Int)] = [
         (1, 1, 1), (5, 15, 7), (6, 16, 16), (7, 17, 3), (8, 32, 64), (9, 33, 257), (13, 31, 300), (32, 512, 128),
         (32, 128, 512), (50, 100, 20), (16, 48, 40), (24, 16, 300),
-        // Around the wide kernels' 48-column tiles: a partial tile inside the 8 × 48 kernel, two
-        // whole tiles over two depth blocks, and edges left to the 8 × 32 and 8 × 16 kernels.
-        (9, 47, 130), (17, 96, 200), (8, 80, 33), (8, 64, 20),
+        // Around the wide kernels' 48-column tiles: a partial tile inside the 8 × 48 kernel; two
+        // whole tiles over two depth blocks (on a 48 KiB L1); whole and partial edges left to
+        // the 8 × 32 and 8 × 16 kernels after a 48-column tile.
+        (9, 47, 130), (17, 96, 200), (8, 80, 33), (8, 64, 20), (9, 70, 130), (11, 100, 20),
     ]
 
     /// Both kernels against a Double reference, every shape around the panel edges, both
@@ -68,43 +69,48 @@ import Testing
     }
 
     /// Every entry of `C` is one chain of fused multiply-adds in increasing `k` from its start
-    /// (zero, or `C` when accumulating): the bits do not depend on blocking, packing, or on a
-    /// narrow product being computed as its transpose.
+    /// (zero, or `C` when accumulating), with either kernel width: the bits do not depend on
+    /// blocking, packing, the kernel's block shape, or on a narrow product being computed as
+    /// its transpose.
     @Test func everyEntryIsOneFusedChainInDepthOrder() {
         let shapes: [(m: Int, n: Int, k: Int)] = [
             (64, 8, 300), (100, 3, 40), (512, 8, 600), (70, 15, 9), (9, 33, 257), (32, 512, 128),
-            (9, 47, 130), (17, 96, 200), (8, 80, 33), (8, 64, 20),
+            (9, 47, 130), (17, 96, 200), (8, 80, 33), (8, 64, 20), (9, 70, 130), (11, 100, 20),
         ]
-        for (index, shape) in shapes.enumerated() {
-            for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
-                let a = randomTensor(transposeA ? [shape.k, shape.m] : [shape.m, shape.k], seed: UInt64(900 + index))
-                let b = randomTensor(transposeB ? [shape.n, shape.k] : [shape.k, shape.n], seed: UInt64(950 + index))
-                let start = randomTensor([shape.m, shape.n], seed: UInt64(990 + index))
-                for accumulate in [false, true] {
-                    var c = start
-                    a.scalars.withUnsafeBufferPointer { pa in
-                        b.scalars.withUnsafeBufferPointer { pb in
-                            c.scalars.withUnsafeMutableBufferPointer { pc in
-                                MatrixProduct.multiply(
-                                    m: shape.m, n: shape.n, k: shape.k, a: pa.baseAddress!, lda: transposeA ? shape.m : shape.k,
-                                    transposeA: transposeA, b: pb.baseAddress!, ldb: transposeB ? shape.k : shape.n,
-                                    transposeB: transposeB, c: pc.baseAddress!, ldc: shape.n, accumulate: accumulate)
+        for wide in VectorWidth.available {
+            VectorWidth.with(wide: wide) {
+                for (index, shape) in shapes.enumerated() {
+                    for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
+                        let a = randomTensor(transposeA ? [shape.k, shape.m] : [shape.m, shape.k], seed: UInt64(900 + index))
+                        let b = randomTensor(transposeB ? [shape.n, shape.k] : [shape.k, shape.n], seed: UInt64(950 + index))
+                        let start = randomTensor([shape.m, shape.n], seed: UInt64(990 + index))
+                        for accumulate in [false, true] {
+                            var c = start
+                            a.scalars.withUnsafeBufferPointer { pa in
+                                b.scalars.withUnsafeBufferPointer { pb in
+                                    c.scalars.withUnsafeMutableBufferPointer { pc in
+                                        MatrixProduct.multiply(
+                                            m: shape.m, n: shape.n, k: shape.k, a: pa.baseAddress!, lda: transposeA ? shape.m : shape.k,
+                                            transposeA: transposeA, b: pb.baseAddress!, ldb: transposeB ? shape.k : shape.n,
+                                            transposeB: transposeB, c: pc.baseAddress!, ldc: shape.n, accumulate: accumulate)
+                                    }
+                                }
                             }
+                            var differing = 0
+                            for i in 0..<shape.m {
+                                for j in 0..<shape.n {
+                                    var chain: Float = accumulate ? start.scalars[i * shape.n + j] : 0
+                                    for p in 0..<shape.k {
+                                        let x = transposeA ? a.scalars[p * shape.m + i] : a.scalars[i * shape.k + p]
+                                        let y = transposeB ? b.scalars[j * shape.k + p] : b.scalars[p * shape.n + j]
+                                        chain = chain.addingProduct(x, y)
+                                    }
+                                    if chain.bitPattern != c.scalars[i * shape.n + j].bitPattern { differing += 1 }
+                                }
+                            }
+                            #expect(differing == 0, "wide \(wide) \(shape) transposes \(transposeA) \(transposeB) accumulate \(accumulate): \(differing) entries")
                         }
                     }
-                    var differing = 0
-                    for i in 0..<shape.m {
-                        for j in 0..<shape.n {
-                            var chain: Float = accumulate ? start.scalars[i * shape.n + j] : 0
-                            for p in 0..<shape.k {
-                                let x = transposeA ? a.scalars[p * shape.m + i] : a.scalars[i * shape.k + p]
-                                let y = transposeB ? b.scalars[j * shape.k + p] : b.scalars[p * shape.n + j]
-                                chain = chain.addingProduct(x, y)
-                            }
-                            if chain.bitPattern != c.scalars[i * shape.n + j].bitPattern { differing += 1 }
-                        }
-                    }
-                    #expect(differing == 0, "\(shape) transposes \(transposeA) \(transposeB) accumulate \(accumulate): \(differing) entries")
                 }
             }
         }

@@ -20,8 +20,9 @@ struct FusedGRUCell: FusedCell {
 
     func forward(_ step: FusedForwardStep) {
         let units = Self.wideKernelUnits(size: step.size)
-        // The kernel reads gate rows as three blocks of H (r, z, n) with no stride of its own.
-        precondition(step.gateWidth == 3 * step.size, "a GRU step's gate rows are 3H wide")
+        // The kernel walks gate rows 3H apart and extra rows H apart, with no strides of its
+        // own: a change of either layout must reach it.
+        precondition(step.gateWidth == 3 * step.size && step.extraWidth == step.size, "a GRU step's rows are 3H and H wide")
         forward(step, wideUnits: units) { first, count in
             WideGRUStep.forward(
                 rows: count, size: step.size, units: units,
@@ -35,7 +36,7 @@ struct FusedGRUCell: FusedCell {
 
     func backward(_ step: FusedBackwardStep) {
         let units = Self.wideKernelUnits(size: step.size)
-        precondition(step.gateWidth == 3 * step.size, "a GRU step's gate rows are 3H wide")
+        precondition(step.gateWidth == 3 * step.size && step.extraWidth == step.size, "a GRU step's rows are 3H and H wide")
         backward(step, wideUnits: units) { first, count in
             WideGRUStep.backward(
                 rows: count, size: step.size, units: units, gates: step.gates + first * step.gateWidth,
