@@ -4,9 +4,8 @@ import CEngineSupport
 /// block is whole, else a scratch block of `8 × blockColumns`: when the kernel accumulates,
 /// the partial corner is copied in and every other lane set to zero; when it overwrites, the
 /// scratch is left as it is (the kernel starts from zero and writes all of it). The corner
-/// is copied back afterwards, so
-/// that the kernel's loads and stores are always whole vectors and never touch what lies past
-/// the edge of `C`.
+/// is copied back afterwards, so that the kernel's loads and stores are always whole vectors
+/// and never touch what lies past the edge of `C`.
 ///
 /// `body(target, stride)` runs the kernel on the block at `target` with row stride `stride`.
 /// Every kernel of this module (8 × 16, 8 × 32, 8 × 48) goes through here.

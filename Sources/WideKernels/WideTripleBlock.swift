@@ -5,9 +5,10 @@
 /// panels of the packed right operand. Per depth step it loads three vectors of `B` and
 /// broadcasts eight values of `A` — eleven loads for twenty-four fused multiply-adds, where
 /// the 8 × 32 kernel (`wideBlock`) needs ten for sixteen. On an Intel Xeon (family 6 model
-/// 167, 2.1 GHz) that sustained about one such load per cycle, the 8 × 32 kernel on operands
-/// in L1 ran at 95 GFLOP/s and this one at 114 (the FMA peak is 130): the loads, not the
-/// FMAs, were its limit. Narrower edges of `C` go to `wideBlock` and `wideHalfBlock`.
+/// 167, 2.1 GHz), on operands in L1, the 8 × 32 kernel ran at 95 GFLOP/s and this one at 114
+/// (the FMA peak is 130); the kernels' speeds followed their loads per FMA, as if the core
+/// sustained about one such load per cycle (a reading of the timings, not confirmed by
+/// hardware counters). Narrower edges of `C` go to `wideBlock` and `wideHalfBlock`.
 ///
 /// Each `C[i, j]` still adds its products in increasing `k`, one fused multiply-add at a time,
 /// exactly as the other kernels do, so every kernel gives the same bits.

@@ -61,11 +61,11 @@ struct FusedForwardStep {
 
     /// The rows of the neighbouring step the wide LSTM and GRU kernels should ask the cache
     /// for while they work on this one (`previousStepRows` backward, `nextStepRows` forward):
-    /// `batch` when a step's gate rows are 32 KB or more, else 0. At 128 units (64 KB a step) the
-    /// backward step waited on the trace for a third of its time, and the forward step on the
-    /// lines it writes; at 32 units the hardware's own prefetching keeps up and the hints only
-    /// cost instructions (2–4% slower). Measured on the LSTM; the GRU's kernel uses the same
-    /// threshold.
+    /// `batch` when a step's gate rows are 32 KB or more, else 0. At 128 units (64 KB a step)
+    /// the backward step waited on the trace for a third of its time, and the forward step on
+    /// the lines it writes; at 32 units the hardware's own prefetching keeps up and the hints
+    /// only cost instructions (2–4% slower). Measured on the LSTM; the GRU's kernel uses the
+    /// same threshold.
     static func prefetchRows(batch: Int, gateWidth: Int) -> Int {
         batch * gateWidth * MemoryLayout<Float>.stride >= 32 << 10 ? batch : 0
     }

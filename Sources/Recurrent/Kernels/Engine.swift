@@ -7,8 +7,8 @@ public enum Engine {
     /// work is split so that every output is computed by one thread in one fixed order.
     nonisolated(unsafe) public static var threadCount = 1
 
-    /// Whether the kernels (matrix products, LSTM and GRU steps) run 16 lanes wide (AVX-512) rather
-    /// than 8: where the processor has AVX-512, unless the environment sets
+    /// Whether the kernels (matrix products, LSTM and GRU steps) run 16 lanes wide (AVX-512)
+    /// rather than 8: where the processor has AVX-512, unless the environment sets
     /// `LESSONS_NARROW_KERNEL` (to compare the two). Results are the same bits either way.
     nonisolated(unsafe) public internal(set) static var usesWideVectors =
         cpu_features_has_avx512() != 0 && ProcessInfo.processInfo.environment["LESSONS_NARROW_KERNEL"] == nil
