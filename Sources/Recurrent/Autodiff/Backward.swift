@@ -16,25 +16,19 @@ extension Variable {
             accumulateLeaf(seed)
             return
         }
-        root.outputGradients[outputIndex] = seed
+        root.receive(seed, forOutput: outputIndex)
         // Reverse post-order of a depth-first walk is a topological order: every operation
         // runs after all operations that consumed its outputs. The walk follows inputs in
         // order, so the order, and with it every floating-point sum, is the same each run.
         for operation in Self.postOrder(from: root).reversed() {
-            let outputGradients = operation.outputGradients
-            operation.outputGradients = [Tensor?](repeating: nil, count: outputGradients.count)
-            guard outputGradients.contains(where: { $0 != nil }) else { continue }
+            guard let outputGradients = operation.takeOutputGradients() else { continue }
             let inputGradients = operation.backward(outputGradients)
             for (input, gradient) in zip(operation.inputs, inputGradients) {
                 guard input.requiresGradient, let gradient else { continue }
                 require(gradient.shape == input.shape,
                         "backward of \(operation.name): gradient shape \(gradient.shape) for input \(input.shape)")
                 if let producer = input.producer {
-                    if producer.outputGradients[input.outputIndex] == nil {
-                        producer.outputGradients[input.outputIndex] = gradient
-                    } else {
-                        producer.outputGradients[input.outputIndex]! += gradient
-                    }
+                    producer.receive(gradient, forOutput: input.outputIndex)
                 } else {
                     input.accumulateLeaf(gradient)
                 }
@@ -53,10 +47,12 @@ extension Variable {
     /// Operations reachable from `root` through inputs, each after all of its inputs' producers.
     private static func postOrder(from root: Operation) -> [Operation] {
         var order: [Operation] = []
-        var visited = Set<ObjectIdentifier>()
+        // This walk's mark, new for each walk: an operation carrying another (an earlier walk
+        // over a shared part of the graph) has not been reached by this one.
+        let mark = WalkMark()
         // Iterative, because a long unrolled sequence is deeper than the call stack allows.
         var stack: [(operation: Operation, nextInput: Int)] = [(root, 0)]
-        visited.insert(ObjectIdentifier(root))
+        root.visitedBy = mark
         while !stack.isEmpty {
             let (operation, nextInput) = stack[stack.count - 1]
             if nextInput == operation.inputs.count {
@@ -65,11 +61,14 @@ extension Variable {
                 continue
             }
             stack[stack.count - 1].nextInput += 1
-            if let producer = operation.inputs[nextInput].producer,
-               visited.insert(ObjectIdentifier(producer)).inserted {
+            if let producer = operation.inputs[nextInput].producer, producer.visitedBy !== mark {
+                producer.visitedBy = mark
                 stack.append((producer, 0))
             }
         }
         return order
     }
 }
+
+/// An object whose identity marks the operations one walk of `backward()` has reached.
+final class WalkMark {}

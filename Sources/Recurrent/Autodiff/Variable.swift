@@ -73,14 +73,39 @@ final class Operation {
     /// Maps the gradients of the outputs (`nil` where an output received none) to gradients of
     /// the inputs (`nil` where an input needs none), each the shape of its input.
     let backward: ([Tensor?]) -> [Tensor?]
-    /// Gradients of the outputs, gathered during `backward()`.
-    var outputGradients: [Tensor?]
+    let outputCount: Int
+    /// Gradients of the outputs, gathered during `backward()`: empty until the first arrives
+    /// and again once the operation has run. A hand-written cell records thousands of
+    /// operations per training step; allocating this array when each was recorded and again
+    /// when each ran cost several percent of lesson 11's run.
+    private(set) var outputGradients: [Tensor?] = []
+    /// The walk of `backward()` that last reached this operation (see `Variable.postOrder`):
+    /// a mark on the operation instead of a set of the operations seen, whose hashing was 2% of
+    /// lesson 11's run. Held strongly, so no later walk's mark can reuse its address while an
+    /// operation still carries it.
+    var visitedBy: WalkMark?
 
     init(name: String, inputs: [Variable], outputCount: Int, backward: @escaping ([Tensor?]) -> [Tensor?]) {
         self.name = name
         self.inputs = inputs
         self.backward = backward
-        outputGradients = [Tensor?](repeating: nil, count: outputCount)
+        self.outputCount = outputCount
+    }
+
+    /// Adds `gradient` to what output `index` has received (the first simply is stored).
+    func receive(_ gradient: Tensor, forOutput index: Int) {
+        if outputGradients.isEmpty { outputGradients = [Tensor?](repeating: nil, count: outputCount) }
+        if outputGradients[index] == nil {
+            outputGradients[index] = gradient
+        } else {
+            outputGradients[index]! += gradient
+        }
+    }
+
+    /// The gradients received, or `nil` if none did; the operation keeps none of them.
+    func takeOutputGradients() -> [Tensor?]? {
+        defer { outputGradients = [] }
+        return outputGradients.contains(where: { $0 != nil }) ? outputGradients : nil
     }
 }
 

@@ -284,18 +284,18 @@ extension Tensor {
         let (m, k) = transposeSelf ? (shape[1], shape[0]) : (shape[0], shape[1])
         let (k2, n) = transposeOther ? (other.shape[1], other.shape[0]) : (other.shape[0], other.shape[1])
         require(k == k2, "matmul: shapes \(shape)\(transposeSelf ? "ᵀ" : "") and \(other.shape)\(transposeOther ? "ᵀ" : "") do not multiply")
-        var result = Tensor(zeros: [m, n])
-        scalars.withUnsafeBufferPointer { a in
-            other.scalars.withUnsafeBufferPointer { b in
-                result.scalars.withUnsafeMutableBufferPointer { c in
-                    guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
+        // The product overwrites every entry of C (zeros where k is 0), so C starts unwritten.
+        return Tensor(shape: [m, n]) { c in
+            guard let c = c.baseAddress else { return }
+            guard k > 0 else { return c.initialize(repeating: 0, count: m * n) }
+            scalars.withUnsafeBufferPointer { a in
+                other.scalars.withUnsafeBufferPointer { b in
                     MatrixProduct.multiply(
-                        m: m, n: n, k: k, a: a, lda: shape[1], transposeA: transposeSelf,
-                        b: b, ldb: other.shape[1], transposeB: transposeOther, c: c, ldc: n, accumulate: false)
+                        m: m, n: n, k: k, a: a.baseAddress!, lda: shape[1], transposeA: transposeSelf,
+                        b: b.baseAddress!, ldb: other.shape[1], transposeB: transposeOther, c: c, ldc: n, accumulate: false)
                 }
             }
         }
-        return result
     }
 
     /// `self · otherᵀ` for `[m, k]` and `[n, k]` matrices: the `x · Wᵀ` of every layer.

@@ -29,6 +29,16 @@ public struct Tensor: Equatable, Sendable {
         self.init(repeating: 0, shape: shape)
     }
 
+    /// A tensor of the given shape whose values `initialize` writes, every one of them: for a
+    /// result a kernel overwrites whole, which would only waste a pass filling it with zeros.
+    init(shape: [Int], initializingWith initialize: (UnsafeMutableBufferPointer<Float>) -> Void) {
+        let count = shape.reduce(1, *)
+        self.init(shape: shape, scalars: [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialize(UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
+            initialized = count
+        })
+    }
+
     /// A rank-1 tensor holding `values`.
     public init(_ values: [Float]) {
         self.init(shape: [values.count], scalars: values)

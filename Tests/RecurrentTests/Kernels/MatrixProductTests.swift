@@ -68,6 +68,18 @@ import Testing
         }
     }
 
+    /// `Tensor.matmul` hands the product an unwritten result; with no depth to sum over, the
+    /// product is still every entry zero (and with no rows or columns, empty).
+    @Test func aProductOfDepthZeroIsZeros() {
+        for (m, n) in [(3, 4), (9, 70), (1, 1)] {
+            let product = Tensor(zeros: [m, 0]).matmul(Tensor(zeros: [0, n]))
+            #expect(product == Tensor(zeros: [m, n]))
+            #expect(Tensor(zeros: [0, m]).matmul(Tensor(zeros: [0, n]), transposeSelf: true) == Tensor(zeros: [m, n]))
+        }
+        #expect(Tensor(zeros: [0, 5]).matmul(Tensor(zeros: [5, 3])).shape == [0, 3])
+        #expect(Tensor(zeros: [4, 5]).matmul(Tensor(zeros: [5, 0])).shape == [4, 0])
+    }
+
     /// Every entry of `C` is one chain of fused multiply-adds in increasing `k` from its start
     /// (zero, or `C` when accumulating), with either kernel width: the bits do not depend on
     /// blocking, packing, the kernel's block shape, or on a narrow product being computed as
