@@ -188,10 +188,23 @@ enum MatrixProduct {
                                 first: packedB.panel(3 * tile), second: packedB.panel(3 * tile + 1),
                                 third: packedB.panel(3 * tile + 2),
                                 c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
-                        } else {
+                        } else if rows > 4 {
                             kernel(
                                 k: k, a: panelA, rowStride: rowStride, columnStride: columnStride, b: packedB.panel(tile),
-                                c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
+                                c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns,
+                                rowsComputed: 6, accumulate: accumulate)
+                        } else if rows > 2 {
+                            // A last panel of 3 or 4 rows (a batch of 16 or 10): four rows, not six.
+                            kernel(
+                                k: k, a: panelA, rowStride: rowStride, columnStride: columnStride, b: packedB.panel(tile),
+                                c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns,
+                                rowsComputed: 4, accumulate: accumulate)
+                        } else {
+                            // A last panel of 1 or 2 rows (a batch of 32 leaves 2): two rows, not six.
+                            kernel(
+                                k: k, a: panelA, rowStride: rowStride, columnStride: columnStride, b: packedB.panel(tile),
+                                c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns,
+                                rowsComputed: 2, accumulate: accumulate)
                         }
                     }
                 }
@@ -218,10 +231,15 @@ enum MatrixProduct {
     /// `C[rows × columns] (+)= A-panel · B-panel` over `k`, the 6 × 16 block in registers (the
     /// narrow kernel).
     /// Element `(r, p)` of the A panel is `a[r * rowStride + p * columnStride]`.
+    ///
+    /// `rowsComputed` (2, 4 or 6, at least `rows`; a literal at each call, so each call
+    /// inlines to a kernel without the other rows' arithmetic) is how many rows of the block
+    /// run the depth loop. A step product of a batch of 32 leaves a last panel of 2 rows: run
+    /// as 6, it made 36 rows' work of 32. Skipping rows changes no other row's chain.
     @inline(__always)
     private static func kernel(
         k: Int, a: UnsafePointer<Float>, rowStride: Int, columnStride: Int, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, rowsComputed: Int, accumulate: Bool
     ) {
         let full = rows == 6 && columns == panelColumns
         // A partial block is computed into a full-size scratch block and copied out.
@@ -248,14 +266,18 @@ enum MatrixProduct {
                 c00 = c00.addingProduct(broadcast, b0); c01 = c01.addingProduct(broadcast, b1)
                 broadcast = SIMD8(repeating: pa[rowStride])
                 c10 = c10.addingProduct(broadcast, b0); c11 = c11.addingProduct(broadcast, b1)
-                broadcast = SIMD8(repeating: pa[2 * rowStride])
-                c20 = c20.addingProduct(broadcast, b0); c21 = c21.addingProduct(broadcast, b1)
-                broadcast = SIMD8(repeating: pa[3 * rowStride])
-                c30 = c30.addingProduct(broadcast, b0); c31 = c31.addingProduct(broadcast, b1)
-                broadcast = SIMD8(repeating: pa[4 * rowStride])
-                c40 = c40.addingProduct(broadcast, b0); c41 = c41.addingProduct(broadcast, b1)
-                broadcast = SIMD8(repeating: pa[5 * rowStride])
-                c50 = c50.addingProduct(broadcast, b0); c51 = c51.addingProduct(broadcast, b1)
+                if rowsComputed > 2 {
+                    broadcast = SIMD8(repeating: pa[2 * rowStride])
+                    c20 = c20.addingProduct(broadcast, b0); c21 = c21.addingProduct(broadcast, b1)
+                    broadcast = SIMD8(repeating: pa[3 * rowStride])
+                    c30 = c30.addingProduct(broadcast, b0); c31 = c31.addingProduct(broadcast, b1)
+                }
+                if rowsComputed > 4 {
+                    broadcast = SIMD8(repeating: pa[4 * rowStride])
+                    c40 = c40.addingProduct(broadcast, b0); c41 = c41.addingProduct(broadcast, b1)
+                    broadcast = SIMD8(repeating: pa[5 * rowStride])
+                    c50 = c50.addingProduct(broadcast, b0); c51 = c51.addingProduct(broadcast, b1)
+                }
                 pa += columnStride
                 pb += panelColumns * MemoryLayout<Float>.stride
             }

@@ -88,6 +88,9 @@ import Testing
         let shapes: [(m: Int, n: Int, k: Int)] = [
             (64, 8, 300), (100, 3, 40), (512, 8, 600), (70, 15, 9), (9, 33, 257), (32, 512, 128),
             (9, 47, 130), (17, 96, 200), (8, 80, 33), (8, 64, 20), (9, 70, 130), (11, 100, 20),
+            // A last 6-row panel of every height 1 ... 5 (the narrow kernel computes 2, 4 or 6
+            // rows of it), and of 4 and 1 rows of an 8-row one.
+            (1, 20, 7), (13, 40, 50), (15, 33, 21), (16, 17, 64), (20, 50, 30), (25, 18, 10),
         ]
         for wide in VectorWidth.available {
             VectorWidth.with(wide: wide) {
