@@ -161,10 +161,11 @@ enum MatrixProduct {
             // Row panels inside column tiles: a tile of B stays in the L1 cache while every
             // panel of a block of A rows (kept in L2) passes over it.
             for blockStart in stride(from: panels.lowerBound, to: panels.upperBound, by: rowPanelsPerBlock) {
+                let blockEnd = min(blockStart + rowPanelsPerBlock, panels.upperBound)
                 for tile in tiles {
                     let column = tile * tileColumns
                     let columns = min(tileColumns, n - column)
-                    for rowPanel in blockStart..<min(blockStart + rowPanelsPerBlock, panels.upperBound) {
+                    for rowPanel in blockStart..<blockEnd {
                         let row = rowPanel * panelRows
                         let rows = min(panelRows, m - row)
                         let direct = rows == panelRows
@@ -192,19 +193,19 @@ enum MatrixProduct {
                             kernel(
                                 k: k, a: panelA, rowStride: rowStride, columnStride: columnStride, b: packedB.panel(tile),
                                 c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns,
-                                rowsComputed: 6, accumulate: accumulate)
+                                computing: SixRows.self, accumulate: accumulate)
                         } else if rows > 2 {
                             // A last panel of 3 or 4 rows (a batch of 16 or 10): four rows, not six.
                             kernel(
                                 k: k, a: panelA, rowStride: rowStride, columnStride: columnStride, b: packedB.panel(tile),
                                 c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns,
-                                rowsComputed: 4, accumulate: accumulate)
+                                computing: FourRows.self, accumulate: accumulate)
                         } else {
                             // A last panel of 1 or 2 rows (a batch of 32 leaves 2): two rows, not six.
                             kernel(
                                 k: k, a: panelA, rowStride: rowStride, columnStride: columnStride, b: packedB.panel(tile),
                                 c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns,
-                                rowsComputed: 2, accumulate: accumulate)
+                                computing: TwoRows.self, accumulate: accumulate)
                         }
                     }
                 }
@@ -232,15 +233,16 @@ enum MatrixProduct {
     /// narrow kernel).
     /// Element `(r, p)` of the A panel is `a[r * rowStride + p * columnStride]`.
     ///
-    /// `rowsComputed` (2, 4 or 6, at least `rows`; a literal at each call, so each call
-    /// inlines to a kernel without the other rows' arithmetic) is how many rows of the block
-    /// run the depth loop. A step product of a batch of 32 leaves a last panel of 2 rows: run
-    /// as 6, it made 36 rows' work of 32. Skipping rows changes no other row's chain.
+    /// `RowsComputed` (2, 4 or 6 rows, at least `rows`) is how many rows of the block run the
+    /// depth loop. A step product of a batch of 32 leaves a last panel of 2 rows: run as 6,
+    /// it made 36 rows' work of 32. Skipping rows changes no other row's chain.
     @inline(__always)
-    private static func kernel(
+    private static func kernel<RowsComputed: NarrowKernelRows>(
         k: Int, a: UnsafePointer<Float>, rowStride: Int, columnStride: Int, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, rowsComputed: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, computing _: RowsComputed.Type,
+        accumulate: Bool
     ) {
+        let rowsComputed = RowsComputed.count
         let full = rows == 6 && columns == panelColumns
         // A partial block is computed into a full-size scratch block and copied out.
         var scratch = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
@@ -296,6 +298,13 @@ enum MatrixProduct {
         }
     }
 }
+
+/// How many rows of a 6-row panel the narrow kernel runs: a type rather than a number, so that
+/// the kernel is compiled once per count, each without the other rows' arithmetic in its loop.
+protocol NarrowKernelRows { static var count: Int { get } }
+enum TwoRows: NarrowKernelRows { static var count: Int { 2 } }
+enum FourRows: NarrowKernelRows { static var count: Int { 4 } }
+enum SixRows: NarrowKernelRows { static var count: Int { 6 } }
 
 extension Tensor {
     /// The matrix product of `[m, k]` and `[k, n]` matrices, shape `[m, n]`; either operand
