@@ -91,6 +91,9 @@ import Testing
             // A last 6-row panel of every height 1 ... 5 (the narrow kernel computes 2, 4 or 6
             // rows of it), and of 4 and 1 rows of an 8-row one.
             (1, 20, 7), (13, 40, 50), (15, 33, 21), (16, 17, 64), (20, 50, 30), (25, 18, 10),
+            // An untransposed A large enough to be copied into panels (past L1, four tiles of
+            // B or more; for the 8-wide kernel rows 4 KiB apart), with a partial last panel.
+            (100, 150, 200), (40, 64, 1024),
         ]
         for wide in VectorWidth.available {
             VectorWidth.with(wide: wide) {
