@@ -22,10 +22,6 @@ import Testing
         case .choGRU: ChoGRU(inputSize: 3, hiddenSize: 4, layerCount: 2, bidirectional: true, generator: &again)
         case .structuredLSTM(let structure):
             VariantLSTM(inputSize: 3, hiddenSize: 4, structure: structure, layerCount: 2, bidirectional: true, generator: &again)
-        default:
-            // A kind without a class of its own is a plain `RecurrentLayer`.
-            RecurrentLayer(stack: RecurrentStack(
-                kind: kind, inputSize: 3, hiddenSize: 4, layerCount: 2, bias: true, bidirectional: true, generator: &again))
         }
         #expect(type(of: made) == type(of: direct))
         #expect(made.kind == kind)
