@@ -208,23 +208,16 @@ enum MatrixProduct {
                                 first: packedB.panel(3 * tile), second: packedB.panel(3 * tile + 1),
                                 third: packedB.panel(3 * tile + 2),
                                 c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
-                        } else if rows > 4 {
-                            kernel(
-                                k: k, a: panelA, rowStride: rowStride, columnStride: columnStride, b: packedB.panel(tile),
-                                c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns,
-                                computing: SixRows.self, accumulate: accumulate)
-                        } else if rows > 2 {
-                            // A last panel of 3 or 4 rows (a batch of 16 or 10): four rows, not six.
-                            kernel(
-                                k: k, a: panelA, rowStride: rowStride, columnStride: columnStride, b: packedB.panel(tile),
-                                c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns,
-                                computing: FourRows.self, accumulate: accumulate)
                         } else {
-                            // A last panel of 1 or 2 rows (a batch of 32 leaves 2): two rows, not six.
-                            kernel(
-                                k: k, a: panelA, rowStride: rowStride, columnStride: columnStride, b: packedB.panel(tile),
-                                c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns,
-                                computing: TwoRows.self, accumulate: accumulate)
+                            func narrow<RowsComputed: NarrowKernelRows>(_ rowsComputed: RowsComputed.Type) {
+                                kernel(
+                                    k: k, a: panelA, rowStride: rowStride, columnStride: columnStride,
+                                    b: packedB.panel(tile), c: output + row * ldc + column, ldc: ldc,
+                                    rows: rows, columns: columns, computing: rowsComputed, accumulate: accumulate)
+                            }
+                            // A last panel of 1–2 or 3–4 rows (a batch of 32 leaves 2, of 16 or 10
+                            // leaves 4) runs as two or four rows, not six.
+                            if rows > 4 { narrow(SixRows.self) } else if rows > 2 { narrow(FourRows.self) } else { narrow(TwoRows.self) }
                         }
                     }
                 }
@@ -247,7 +240,8 @@ enum MatrixProduct {
     /// 32-row step products, the 65-column head). The 8-wide kernel gained only where rows
     /// are a multiple of 4 KiB apart (1024³ +15%; 512³ level, 128³ −7% when copied), so it
     /// copies only then. A transposed `A` (a weight gradient's `∂R`) is read in place: its
-    /// panel is already one stream, and copying it made 512 × 512 · 512 × 128 and 384 × 800 · 800 × 128 15–20% slower.
+    /// panel is already one stream, and copying it made 512 × 512 · 512 × 128 and
+    /// 384 × 800 · 800 × 128 15–20% slower.
     /// The copy changes where values are read, never a sum: the same bits either way.
     private static func packsLeftBlocks(transposeA: Bool, lda: Int, wide: Bool, tiles: Int, blockBytes: Int) -> Bool {
         !transposeA && tiles >= 4 && blockBytes > CacheSizes.current.level1Data
