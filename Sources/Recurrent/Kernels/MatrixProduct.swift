@@ -68,7 +68,7 @@ enum MatrixProduct {
             let depth = min(depthBlock, k - start)
             let packed = PackedRight(
                 b: transposeB ? b + start : b + start * ldb, ldb: ldb, transposed: transposeB, k: depth, n: n,
-                addingColumnSumsTo: depthSumsOfB)
+                addingColumnSumsTo: depthSumsOfB, productParts: split(m: m, n: n, k: depth).parts)
             multiply(
                 m: m, a: transposeA ? a + start * lda : a + start, lda: lda, transposeA: transposeA,
                 packed: packed, c: c, ldc: ldc, accumulate: accumulate || start > 0, depthSumsOfA: depthSumsOfA)
@@ -129,9 +129,8 @@ enum MatrixProduct {
         let (k, n) = (packed.k, packed.n)
         guard m > 0, n > 0, k > 0 else { return }
         let wide = Engine.usesWideVectors
-        let panelRows = wide ? 8 : 6
-        // A column tile is one packed panel for the narrow kernel, three for the wide one.
-        let tileColumns = wide ? 3 * panelColumns : panelColumns
+        let panelRows = self.panelRows
+        let tileColumns = tilePanels * panelColumns
         let rowPanels = (m + panelRows - 1) / panelRows
         let columnTiles = (n + tileColumns - 1) / tileColumns
         // A block of row panels of A stays in L2 while B's tiles pass.
@@ -141,9 +140,8 @@ enum MatrixProduct {
         // weight gradient's `∂R` (the transposed A) is no longer copied into panels first (that
         // copy was 5% of an LSTM training step). Its sums are then a pass of their own.
         if let depthSumsOfA { RowArithmetic.addRows(of: a, rows: k, width: m, stride: lda, into: depthSumsOfA) }
-        // Parts take whole row panels (a product many rows high: the head of a language model
-        // over every step) or whole column tiles, so each C entry is still computed by one thread.
-        let splitsRows = rowPanels > columnTiles
+        let split = split(m: m, n: n, k: k)
+        let splitsRows = split.byRows
         let packedB = packed
         let (left, output) = (a, c)
         func work(_ share: WorkShare) {
@@ -223,8 +221,25 @@ enum MatrixProduct {
                 }
             }
         }
-        // A product too small to be worth a second thread runs as one part.
-        WorkerTeam.run(parts: m * n * k < splitThreshold ? 1 : max(rowPanels, columnTiles)) { share, _ in work(share) }
+        WorkerTeam.run(parts: split.parts) { share, _ in work(share) }
+    }
+
+    /// Rows of `A` the kernel multiplies at a time: 8 for the 16-wide kernels, 6 for the 8-wide.
+    static var panelRows: Int { Engine.usesWideVectors ? 8 : 6 }
+
+    /// Packed panels of `B` in one column tile of the kernel: three for the 16-wide kernels
+    /// (8 × 48 blocks), one for the 8-wide (6 × 16).
+    static var tilePanels: Int { Engine.usesWideVectors ? 3 : 1 }
+
+    /// How many parts an `[m, k] · [k, n]` product (with `B` packed) is split into — one when
+    /// it is too small to be worth a second thread — and whether they take whole row panels
+    /// (a product many rows high: the head of a language model over every step) or whole
+    /// column tiles, whichever there are more of. Either way each `C` entry is computed by one
+    /// part.
+    static func split(m: Int, n: Int, k: Int) -> (parts: Int, byRows: Bool) {
+        let tileColumns = tilePanels * panelColumns
+        let (rowPanels, columnTiles) = ((m + panelRows - 1) / panelRows, (n + tileColumns - 1) / tileColumns)
+        return (m * n * k < splitThreshold ? 1 : max(rowPanels, columnTiles), rowPanels > columnTiles)
     }
 
     /// Whether a product copies its untransposed `A` into panels, a block of row panels at a
