@@ -14,6 +14,23 @@ import Testing
         #expect(largestRelativeError(try #require(logits.gradient).scalars, data.gradient) < 1e-6)
     }
 
+    /// The loss subtracts each row's largest logit before exponentiating, so a logit of 1000
+    /// anywhere in the row — in the eight-lane part or the remainder, at 1 to 65 classes —
+    /// gives a finite loss: missing it would overflow `exp` to infinity.
+    @Test(arguments: [1, 5, 8, 9, 16, 23, 65])
+    func crossEntropyShiftsByTheLargestLogitWhereverItIs(classes: Int) {
+        for position in 0..<classes {
+            var scalars = (0..<classes).map { Float($0 % 7) - 3 }
+            scalars[position] = 1000
+            let logits = Variable(Tensor(shape: [1, classes], scalars: scalars))
+            let target = (position + 1) % classes
+            let loss = crossEntropy(logits: logits, targets: [target]).value.scalars[0]
+            // −log softmax: 0 at the huge logit, about 1000 − logit elsewhere.
+            let expected: Float = target == position ? 0 : 1000 - scalars[target]
+            #expect(abs(loss - expected) < 1e-3, "\(classes) classes, 1000 at \(position)")
+        }
+    }
+
     @Test func binaryCrossEntropyMatchesPyTorch() throws {
         let data = reference.binaryCrossEntropy
         let logits = Variable(Tensor(shape: data.shape, scalars: data.logits), requiresGradient: true)
