@@ -52,6 +52,12 @@ if [ "${ATEN_CPU_CAPABILITY:-}" = "avx2" ]; then
 fi
 describe_machine
 configurations="lstm-h128 gru-h128 lstm-h32 lstm-h256-chars gru-h16 matmul"
+# Steal time: CPU time the hypervisor gave to other guests while this machine's own threads
+# were ready to run (the eighth number of /proc/stat's "cpu" line). On a shared virtual
+# machine it comes in phases, and a run with much of it times the neighbours as well as the
+# code, so the table reports it.
+cpu_times() { awk '/^cpu /{ total = 0; for (i = 2; i <= 9; i++) total += $i; print total, $9 }' /proc/stat; }
+read -r total_before steal_before < <(cpu_times)
 engine=""
 reference=""
 for round in $(seq "$rounds"); do
@@ -61,6 +67,9 @@ for round in $(seq "$rounds"); do
     done
     echo "round $round of $rounds done" >&2
 done
+read -r total_after steal_after < <(cpu_times)
+steal=$(awk -v s=$((steal_after - steal_before)) -v t=$((total_after - total_before)) 'BEGIN { printf "%.1f", (t > 0 ? 100 * s / t : 0) }')
+echo "steal time during the run: $steal% of all cores' time (time the hypervisor ran other guests; more than a few percent and the timings include them)"
 python3 - "$engine" "$reference" "$threads" "$rounds" <<'PY'
 import json, statistics, sys
 def runs(text):
