@@ -1,6 +1,8 @@
 #ifndef C_ENGINE_SUPPORT_H
 #define C_ENGINE_SUPPORT_H
 
+#include <stdint.h>
+
 /// 1 if this processor runs the 512-bit vector instructions the engine's wide matrix kernel
 /// uses (AVX-512 F and VL), else 0. Always 0 on processors other than x86-64.
 int cpu_features_has_avx512(void);
@@ -53,5 +55,15 @@ static inline void engine_spin_pause(void) {
     __builtin_ia32_pause();
 #endif
 }
+
+/// A range of a parallel region's pieces that threads claim one at a time (`WorkerTeam`): one
+/// 64-bit word holding the region's `tag`, the range's front and its end (pieces below 2¹⁶).
+/// Its owner takes pieces from the front, in order; another thread that has run out takes
+/// them from the back. A claim made with another region's tag, or on an empty range, takes
+/// nothing and returns -1: a thread that wakes late cannot take a later region's pieces
+/// under an earlier region's body. Each word should sit on a cache line of its own.
+void engine_claims_open(uint64_t *word, uint32_t tag, long front, long end);
+long engine_claim_front(uint64_t *word, uint32_t tag);
+long engine_claim_back(uint64_t *word, uint32_t tag);
 
 #endif

@@ -263,7 +263,9 @@ final class RecurrentStack {
         let parts = sequenceParts(batch: batch, features: features, mixesSequences: fusedCell.hasGateRecurrence)
         output.scalars.withUnsafeMutableBufferPointer { outputValues in
             let outputBase = outputValues.baseAddress!
-            WorkerTeam.run(parts: parts) { share, _ in
+            // One piece per thread: a smaller piece would multiply fewer rows by each step's
+            // weights (a guess at the cost; not measured).
+            WorkerTeam.run(pieces: min(parts, Engine.threadCount)) { share in
                 let rows = share.slice(of: batch, alignment: Self.sequencesPerPart)
                 guard !rows.isEmpty else { return }
                 let first = rows.lowerBound

@@ -68,7 +68,7 @@ enum MatrixProduct {
             let depth = min(depthBlock, k - start)
             let packed = PackedRight(
                 b: transposeB ? b + start : b + start * ldb, ldb: ldb, transposed: transposeB, k: depth, n: n,
-                addingColumnSumsTo: depthSumsOfB, productParts: split(m: m, n: n, k: depth).parts)
+                addingColumnSumsTo: depthSumsOfB, productUnits: split(m: m, n: n, k: depth).units)
             multiply(
                 m: m, a: transposeA ? a + start * lda : a + start, lda: lda, transposeA: transposeA,
                 packed: packed, c: c, ldc: ldc, accumulate: accumulate || start > 0, depthSumsOfA: depthSumsOfA)
@@ -131,8 +131,8 @@ enum MatrixProduct {
         let wide = Engine.usesWideVectors
         let panelRows = self.panelRows
         let tileColumns = tilePanels * panelColumns
-        let rowPanels = (m + panelRows - 1) / panelRows
-        let columnTiles = (n + tileColumns - 1) / tileColumns
+        let split = split(m: m, n: n, k: k)
+        let (rowPanels, columnTiles) = (split.rowPanels, split.columnTiles)
         // A block of row panels of A stays in L2 while B's tiles pass.
         let rowPanelsPerBlock = blocking.rowPanelsPerBlock(panelRows: panelRows, k: k)
         // The kernels read every full panel of A where it lies, an untransposed A's rows `lda`
@@ -140,7 +140,6 @@ enum MatrixProduct {
         // weight gradient's `∂R` (the transposed A) is no longer copied into panels first (that
         // copy was 5% of an LSTM training step). Its sums are then a pass of their own.
         if let depthSumsOfA { RowArithmetic.addRows(of: a, rows: k, width: m, stride: lda, into: depthSumsOfA) }
-        let split = split(m: m, n: n, k: k)
         let splitsRows = split.byRows
         let packedB = packed
         let (left, output) = (a, c)
@@ -221,7 +220,7 @@ enum MatrixProduct {
                 }
             }
         }
-        WorkerTeam.run(parts: split.parts) { share, _ in work(share) }
+        WorkerTeam.run(pieces: WorkerTeam.pieces(splitting: split.units), work)
     }
 
     /// Rows of `A` the kernel multiplies at a time: 8 for the 16-wide kernels, 6 for the 8-wide.
@@ -231,15 +230,14 @@ enum MatrixProduct {
     /// (8 × 48 blocks), one for the 8-wide (6 × 16).
     static var tilePanels: Int { Engine.usesWideVectors ? 3 : 1 }
 
-    /// How many parts an `[m, k] · [k, n]` product (with `B` packed) is split into — one when
-    /// it is too small to be worth a second thread — and whether they take whole row panels
-    /// (a product many rows high: the head of a language model over every step) or whole
-    /// column tiles, whichever there are more of. Either way each `C` entry is computed by one
-    /// part.
-    static func split(m: Int, n: Int, k: Int) -> (parts: Int, byRows: Bool) {
+    /// How an `[m, k] · [k, n]` product (with `B` packed) is cut between threads
+    /// (`ProductSplit`).
+    static func split(m: Int, n: Int, k: Int) -> ProductSplit {
         let tileColumns = tilePanels * panelColumns
         let (rowPanels, columnTiles) = ((m + panelRows - 1) / panelRows, (n + tileColumns - 1) / tileColumns)
-        return (m * n * k < splitThreshold ? 1 : max(rowPanels, columnTiles), rowPanels > columnTiles)
+        return ProductSplit(
+            units: m * n * k < splitThreshold ? 1 : max(rowPanels, columnTiles), byRows: rowPanels > columnTiles,
+            rowPanels: rowPanels, columnTiles: columnTiles)
     }
 
     /// Whether a product copies its untransposed `A` into panels, a block of row panels at a
@@ -381,4 +379,19 @@ extension Tensor {
     public func matmul(transposed other: Tensor) -> Tensor {
         matmul(other, transposeOther: true)
     }
+}
+
+/// How a product with `B` packed is cut between threads (`MatrixProduct.split`): into whole
+/// row panels of `A` (a product many rows high, such as a language model's head over every
+/// step) or whole column tiles of `B`, whichever there are more of, so that each `C` entry is
+/// computed by one thread.
+struct ProductSplit {
+    /// Row panels or column tiles to share out; 1 when the product is too small to be worth a
+    /// second thread.
+    let units: Int
+    let byRows: Bool
+    /// Panels of `MatrixProduct.panelRows` rows (the last may be partial).
+    let rowPanels: Int
+    /// Tiles of `MatrixProduct.tilePanels` packed panels (the last may be partial).
+    let columnTiles: Int
 }

@@ -45,17 +45,19 @@ final class PackedRight: @unchecked Sendable {
     /// when `transposed`. `columnSums` `[n]`, if given (untransposed only), receives
     /// `+= B[p, j]` in increasing `p`.
     ///
-    /// `productParts` is how many parts the one product this operand is packed for runs in
-    /// (`MatrixProduct.split`), or `nil` for an operand packed once for many products. That
-    /// many parts then pack it, each the panels of the column tiles it multiplies when the
-    /// product splits its tiles. Packed on one thread, the copy kept the second one waiting:
-    /// packed in parts, two-thread products ran faster, measured on an Intel Xeon with the two
-    /// ways alternating in one process — 32 × 128 · 128 × 512 by 32–62% (split by tiles),
-    /// 512³ by 0–18% (by rows, where each part reads the other's panels too), the h256 LSTM
-    /// training step by 0–7%, and the h128 models level (±5%).
+    /// `productUnits` is how many row panels or column tiles the one product this operand is
+    /// packed for shares between threads (`MatrixProduct.split`), or `nil` for an operand
+    /// packed once for many products. Its panels are then packed in as many pieces as the
+    /// product runs in, sliced by whole column tiles, so that with both cores free each thread
+    /// packs the tiles it multiplies when the product shares out its tiles. Packed on one
+    /// thread, the copy kept the second one waiting: packed in parts, two-thread products ran
+    /// faster, measured on an Intel Xeon with the two ways alternating in one process —
+    /// 32 × 128 · 128 × 512 by 32–62% (split by tiles), 512³ by 0–18% (by rows, where each
+    /// part reads the other's panels too), the h256 LSTM training step by 0–8%, and the h128
+    /// models level (±5%).
     init(
         b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int,
-        addingColumnSumsTo columnSums: UnsafeMutablePointer<Float>? = nil, productParts: Int? = nil
+        addingColumnSumsTo columnSums: UnsafeMutablePointer<Float>? = nil, productUnits: Int? = nil
     ) {
         self.k = k
         self.n = n
@@ -64,8 +66,8 @@ final class PackedRight: @unchecked Sendable {
         storage = .allocate(capacity: max(1, panels * k * width))
         let base = storage
         // Panels are independent (each with its own columns' sums): threads may share them.
-        let parts = productParts ?? (k * n < MatrixProduct.splitThreshold ? 1 : panels)
-        WorkerTeam.run(parts: parts) { share, _ in
+        let units = productUnits ?? (k * n < MatrixProduct.splitThreshold ? 1 : panels)
+        WorkerTeam.run(pieces: WorkerTeam.pieces(splitting: units)) { share in
             for panel in share.slice(of: panels, alignment: MatrixProduct.tilePanels) {
                 Self.pack(
                     panel: panel, of: b, ldb: ldb, transposed: transposed, k: k, n: n,

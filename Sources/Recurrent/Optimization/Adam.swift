@@ -16,7 +16,8 @@ public final class Adam: Optimizer {
     private var secondMoments: OptimizerSlots
     private var stepCount = 0
 
-    /// The fewest values a thread updates: fewer cost less than meeting at the barrier.
+    /// The fewest values a piece of the update holds (`WorkerTeam.run(pieces:)`): fewer cost
+    /// less than handing out a piece.
     private static let valuesPerPart = 1 << 15
 
     public init(
@@ -50,7 +51,7 @@ public final class Adam: Optimizer {
                         secondMoments.values[index].withUnsafeMutableBufferPointer { second in
                             let pointers = (value.baseAddress!, gradient.baseAddress!, first.baseAddress!, second.baseAddress!)
                             // Each value's update is its own: threads may take slices of them.
-                            WorkerTeam.run(parts: count / Self.valuesPerPart) { share, _ in
+                            WorkerTeam.run(pieces: WorkerTeam.pieces(splitting: count / Self.valuesPerPart)) { share in
                                 let slice = share.slice(of: count, alignment: 8)
                                 var i = slice.lowerBound
                                 while i < min(slice.upperBound, vectorEnd) {
