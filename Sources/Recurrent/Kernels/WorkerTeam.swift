@@ -100,10 +100,11 @@ final class WorkerTeam: @unchecked Sendable {
 
     /// Pieces per thread: enough that a thread that stalls holds little of a region, few
     /// enough that each piece is still a long run of a kernel. Measured on an AMD EPYC
-    /// (Zen 3, 8-wide kernel), two threads, the ways alternating in one process: against fixed
-    /// halves, 4 per thread made 512³ products 8–14% faster with both cores free and 30% (by
-    /// medians) with a busy loop on the second core; 32 × 128 · 128 × 512 was level (8 per
-    /// thread: 512³ faster still, the small product 5–8% slower). Training steps were level.
+    /// (Zen 3, 8-wide kernel), two threads, the ways alternating in one process, against fixed
+    /// halves, by medians: 512³ products level to 8% faster with both cores free and 21–104%
+    /// faster with a busy loop on the second core (four launches); 32 × 128 · 128 × 512 from 3%
+    /// faster to 7% slower; training steps level. Eight per thread: 512³ up to 14% faster,
+    /// the small product 2–15% slower.
     static let piecesPerThread = 4
 
     /// The shared team, of `Engine.threadCount` parts; nil while it is busy and must be
