@@ -149,7 +149,7 @@ final class WorkerTeam: @unchecked Sendable {
             pieceBody = body
             regionPieces = pieces
             piecesDone.store(0, ordering: .relaxed)
-            let region = (generation.load(ordering: .relaxed) | 1) + 2
+            let region = nextGeneration(ofPieces: true)
             let tag = Self.tag(region)
             for part in 0..<size {
                 let range = WorkShare(index: part, count: size).slice(of: pieces)
@@ -158,12 +158,7 @@ final class WorkerTeam: @unchecked Sendable {
             startRegion(region)
             takePieces(as: 0, tag: tag)
             // Only pieces another part has taken are left to wait for.
-            var spins = 0
-            while piecesDone.load(ordering: .acquiring) != pieces {
-                engine_spin_pause()
-                spins &+= 1
-                if spins % 1024 == 0 { sched_yield() }
-            }
+            spin { piecesDone.load(ordering: .acquiring) == pieces }
             pieceBody = nil
         }
     }
@@ -193,6 +188,12 @@ final class WorkerTeam: @unchecked Sendable {
         (claimWords + part * Self.claimStride).assumingMemoryBound(to: UInt64.self)
     }
 
+    /// The generation after the current one: odd for a region of pieces, even otherwise.
+    /// Only the thread holding the team (or retiring it) raises the generation.
+    private func nextGeneration(ofPieces pieces: Bool) -> Int {
+        (generation.load(ordering: .relaxed) | 1) + (pieces ? 2 : 1)
+    }
+
     /// The claim-word tag of a region of pieces: its generation's low 32 bits above the odd bit.
     private static func tag(_ region: Int) -> UInt32 { UInt32(truncatingIfNeeded: region >> 1) }
 
@@ -216,7 +217,7 @@ final class WorkerTeam: @unchecked Sendable {
             regionParts = parts
             innerBarrier.parts = parts
             endBarrier.parts = size
-            startRegion((generation.load(ordering: .relaxed) | 1) + 1)
+            startRegion(nextGeneration(ofPieces: false))
             body(WorkShare(index: 0, count: parts), TeamBarrier(barrier: innerBarrier))
             endBarrier.wait()
             self.body = nil
@@ -282,7 +283,7 @@ final class WorkerTeam: @unchecked Sendable {
     /// shared team is claimed first), so every worker is waiting for one.
     func retire() {
         stopping.store(true, ordering: .releasing)
-        generation.store((generation.load(ordering: .relaxed) | 1) + 1, ordering: .sequentiallyConsistent)
+        generation.store(nextGeneration(ofPieces: false), ordering: .sequentiallyConsistent)
         for worker in workers { worker.wake.signal() }
     }
 }
@@ -313,12 +314,18 @@ private final class SpinBarrier: @unchecked Sendable {
             phase.wrappingAdd(1, ordering: .releasing)
             return
         }
-        var spins = 0
-        while phase.load(ordering: .acquiring) == current {
-            engine_spin_pause()
-            spins &+= 1
-            // Let another thread have the core now and then: it may be the one awaited.
-            if spins % 1024 == 0 { sched_yield() }
-        }
+        spin { phase.load(ordering: .acquiring) != current }
+    }
+}
+
+/// Spins until `done()`, letting another thread have the core now and then: it may be the
+/// one awaited.
+@inline(__always)
+private func spin(until done: () -> Bool) {
+    var spins = 0
+    while !done() {
+        engine_spin_pause()
+        spins &+= 1
+        if spins % 1024 == 0 { sched_yield() }
     }
 }
