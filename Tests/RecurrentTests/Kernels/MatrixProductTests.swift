@@ -94,6 +94,9 @@ import Testing
             // An untransposed A large enough to be copied into panels (past L1, four tiles of
             // B or more; for the 8-wide kernel rows 4 KiB apart), with a partial last panel.
             (100, 150, 200), (40, 64, 1024),
+            // Last 6-row panels of 1 and 2 rows, which the 8-wide kernel runs as 4 + 3 and 4 + 4
+            // (`rowsOfPanel`): read in place, copied into panels, and the smallest such `m`.
+            (44, 64, 1024), (43, 64, 1024), (7, 20, 9), (8, 16, 40), (2, 16, 12), (128, 40, 33),
         ]
         for wide in VectorWidth.available {
             VectorWidth.with(wide: wide) {
@@ -129,6 +132,32 @@ import Testing
                             #expect(differing == 0, "wide \(wide) \(shape) transposes \(transposeA) \(transposeB) accumulate \(accumulate): \(differing) entries")
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// The row panels of every product from 1 to 200 rows, with either kernel width, cover its
+    /// rows once, in order, in `ceil(m / panelRows)` panels; the 8-wide kernel never runs a
+    /// last panel of 1 or 2 rows after another panel (a batch of 32 as 6, 6, 6, 6, 4, 4).
+    @Test func rowPanelsCoverEveryRowOnce() {
+        for wide in VectorWidth.available {
+            VectorWidth.with(wide: wide) {
+                let panelRows = MatrixProduct.panelRows
+                for m in 1...200 {
+                    let count = (m + panelRows - 1) / panelRows
+                    let panels = (0..<count).map { MatrixProduct.rowsOfPanel($0, m: m) }
+                    var next = 0
+                    for panel in panels {
+                        #expect(panel.row == next && panel.rows >= 1 && panel.rows <= panelRows, "wide \(wide) m \(m): \(panels)")
+                        next = panel.row + panel.rows
+                    }
+                    #expect(next == m, "wide \(wide) m \(m): \(panels)")
+                    if !wide && count >= 2 { #expect(panels.last!.rows >= 3, "m \(m): \(panels)") }
+                }
+                if !wide {
+                    #expect((0..<6).map { MatrixProduct.rowsOfPanel($0, m: 32).rows } == [6, 6, 6, 6, 4, 4])
+                    #expect((0..<2).map { MatrixProduct.rowsOfPanel($0, m: 7).rows } == [4, 3])
                 }
             }
         }
