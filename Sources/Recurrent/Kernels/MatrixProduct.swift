@@ -157,8 +157,8 @@ enum MatrixProduct {
             if let partial {
                 packLeft(a: left, lda: lda, transposed: transposeA, row: last.row, rows: last.rows, panelRows: panelRows, k: k, into: partial)
             }
-            // A large untransposed A is the exception: copied into panels a block of rows at a
-            // time, once for all of B's tiles (`packsLeftBlocks`).
+            // A large A whose rows are far apart is the exception: copied into panels a block of
+            // rows at a time, once for all of B's tiles (`packsLeftBlocks`).
             let blockPanels = min(rowPanelsPerBlock, panels.count)
             let packedBlockCount = blockPanels * panelRows * k
             let packsA = packsLeftBlocks(
@@ -176,8 +176,12 @@ enum MatrixProduct {
                     for rowPanel in blockStart..<blockEnd {
                         let (row, rows) = rowsOfPanel(rowPanel, m: m)
                         guard readsInPlace(rows: rows) else { continue }
-                        engine_pack_transposed_panel(
-                            left + row * lda, lda, k, rows, packedBlock + (rowPanel - blockStart) * panelRows * k, rows)
+                        let target = packedBlock + (rowPanel - blockStart) * panelRows * k
+                        if transposeA {
+                            engine_pack_row_panel(left + row, lda, k, rows, target)
+                        } else {
+                            engine_pack_transposed_panel(left + row * lda, lda, k, rows, target, rows)
+                        }
                     }
                 }
                 for tile in tiles {
@@ -275,8 +279,8 @@ enum MatrixProduct {
             rowPanels: rowPanels, columnTiles: columnTiles)
     }
 
-    /// Whether a product copies its untransposed `A` into panels, a block of row panels at a
-    /// time (`blockBytes` of them), rather than reading it where it lies.
+    /// Whether a product copies its `A` into panels, a block of row panels at a time
+    /// (`blockBytes` of them), rather than reading it where it lies.
     ///
     /// Read in place, a panel of an untransposed `A` is `panelRows` streams of values `lda`
     /// apart, read again for every tile of `B`; packed, it is one stream in depth order (why
@@ -287,13 +291,19 @@ enum MatrixProduct {
     /// (rows 4 KiB apart share one set of L1) — and is level or a loss below that (128³,
     /// 32-row step products, the 65-column head). The 8-wide kernel gained only where rows
     /// are a multiple of 4 KiB apart (1024³ +15%; 512³ level, 128³ −7% when copied), so it
-    /// copies only then. A transposed `A` (a weight gradient's `∂R`) is read in place: its
-    /// panel is already one stream, and copying it made 512 × 512 · 512 × 128 and
-    /// 384 × 800 · 800 × 128 15–20% slower.
+    /// copies only then. A transposed `A` (a weight gradient's `∂R`) is mostly read in place:
+    /// its panel's values of one depth step lie side by side, and copying it made
+    /// 512 × 512 · 512 × 128 and 384 × 800 · 800 × 128 15–20% slower on the Xeon's 16-wide
+    /// kernel. The 8-wide kernel copies it where its rows are a multiple of 4 KiB apart too
+    /// (every depth step of a panel then falls in one set of L1): on an AMD EPYC Zen 3, the
+    /// h256 LSTM's training step (its `∂W_hh` and `∂W_ih` read a `∂R` of 1024 gates a row)
+    /// ran 3.7–5.5% faster in four launches, alternating; at rows 2 KiB and 1.5 KiB apart
+    /// (the h128 LSTM, the h128 GRU) copying was 3% slower. The 16-wide kernel with rows
+    /// 4 KiB apart was not measured (no AVX-512 machine at hand) and reads in place.
     /// The copy changes where values are read, never a sum: the same bits either way.
     private static func packsLeftBlocks(transposeA: Bool, lda: Int, wide: Bool, tiles: Int, blockBytes: Int) -> Bool {
-        !transposeA && tiles >= 4 && blockBytes > CacheSizes.current.level1Data
-            && (wide || lda % 1024 == 0)
+        tiles >= 4 && blockBytes > CacheSizes.current.level1Data
+            && (transposeA ? !wide && lda % 1024 == 0 : wide || lda % 1024 == 0)
     }
 
     /// Rows `row ..< row + rows` of `op(A)` as a `k × panelRows` panel (row `p` holds the

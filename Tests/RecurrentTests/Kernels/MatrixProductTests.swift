@@ -97,6 +97,8 @@ import Testing
             // Last 6-row panels of 1 and 2 rows, which the 8-wide kernel runs as 4 + 3 and 4 + 4
             // (`rowsOfPanel`): read in place, copied into panels, and the smallest such `m`.
             (44, 64, 1024), (43, 64, 1024), (7, 20, 9), (8, 16, 40), (2, 16, 12), (128, 40, 33),
+            // A transposed A with rows 4 KiB apart, which the 8-wide kernel copies into panels.
+            (1024, 64, 40),
         ]
         for wide in VectorWidth.available {
             VectorWidth.with(wide: wide) {
