@@ -40,10 +40,12 @@ void engine_narrow_copy_corner_out(const float *block, long blockColumns, float 
 /// copied, never changed, whichever way.
 void engine_pack_transposed_panel(const float *b, long ldb, long k, long columns, float *target, long width);
 
-/// One panel of a left operand stored transposed, for the matrix kernels: `target[p * rows + r]
-/// = a[p * lda + r]` for `r < rows` and `p < k` — the `rows` values of each depth step, which
-/// lie side by side in `a`, gathered into one stream. The values are copied, never changed.
-void engine_pack_row_panel(const float *a, long lda, long k, long rows, float *target);
+/// Consecutive panels of a left operand stored transposed, for the matrix kernels: panel `q`
+/// (rows `q * rows ..< (q + 1) * rows` of the operand) goes to `target + q * rows * k`, with
+/// `target[q * rows * k + p * rows + r] = a[p * lda + q * rows + r]` for `r < rows`, `p < k`
+/// — the `rows` values of each depth step, which lie side by side in `a`, gathered into one
+/// stream per panel. The values are copied, never changed.
+void engine_pack_row_panels(const float *a, long lda, long k, long panels, long rows, float *target);
 
 /// Asks the processor to bring the cache line holding `address` into its level-2 cache ahead of
 /// a read. A hint only: it never faults and changes no values.

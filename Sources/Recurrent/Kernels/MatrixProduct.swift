@@ -172,13 +172,19 @@ enum MatrixProduct {
                 let blockEnd = min(blockStart + rowPanelsPerBlock, panels.upperBound)
                 if let packedBlock {
                     // Panels read in place only: a partial last one is in `partial` already. Each
-                    // is `rows` values wide per depth step, at its slot of `panelRows * k`.
-                    for rowPanel in blockStart..<blockEnd {
+                    // is `rows` values wide per depth step, at its slot of `panelRows * k`. A
+                    // transposed A's whole panels are copied together, depth step by step.
+                    let wholePanels = transposeA
+                        ? (blockStart..<blockEnd).prefix { rowsOfPanel($0, m: m).rows == panelRows }.count : 0
+                    if wholePanels > 0 {
+                        engine_pack_row_panels(left + blockStart * panelRows, lda, k, wholePanels, panelRows, packedBlock)
+                    }
+                    for rowPanel in blockStart + wholePanels..<blockEnd {
                         let (row, rows) = rowsOfPanel(rowPanel, m: m)
                         guard readsInPlace(rows: rows) else { continue }
                         let target = packedBlock + (rowPanel - blockStart) * panelRows * k
                         if transposeA {
-                            engine_pack_row_panel(left + row, lda, k, rows, target)
+                            engine_pack_row_panels(left + row, lda, k, 1, rows, target)
                         } else {
                             engine_pack_transposed_panel(left + row * lda, lda, k, rows, target, rows)
                         }
