@@ -1,3 +1,5 @@
+import CEngineSupport
+
 /// How a cell's lane functions cover a step: for each sequence, units eight at a time
 /// (`Lanes8`) and the remainder one at a time (`Lanes1`), with the same arithmetic, so a
 /// unit's result does not depend on the hidden size or on which path computed it.
@@ -16,9 +18,13 @@ extension FusedCell {
     /// Units `start ..< size` of every active sequence's forward step.
     @inline(__always)
     func forwardUnits(_ step: FusedForwardStep, from start: Int) {
+        let fetchesAhead = step.nextStepRows > 0
         for b in 0..<step.rows where step.isActive(b) {
             let row = step.row(b)
+            // The same sequence's rows in the next step, which it will write.
+            let next = step.row(b + step.nextStepRows)
             Self.forEachLaneGroup(size: step.size, from: start) { j, wide in
+                if fetchesAhead && j % 16 == 0 { prefetchForWriting(next, unit: j) }
                 if wide { forwardLanes(Lanes8.self, unit: j, row) } else { forwardLanes(Lanes1.self, unit: j, row) }
             }
         }
@@ -27,12 +33,36 @@ extension FusedCell {
     /// Units `start ..< size` of every active sequence's backward step.
     @inline(__always)
     func backwardUnits(_ step: FusedBackwardStep, from start: Int) {
+        let fetchesAhead = step.previousStepRows > 0
         for b in 0..<step.rows where step.isActive(b) {
             let row = step.row(b)
+            // The same sequence's trace rows in the step before, which the backward pass reads next.
+            let previous = step.row(b - step.previousStepRows)
             Self.forEachLaneGroup(size: step.size, from: start) { j, wide in
+                if fetchesAhead && j % 16 == 0 { prefetchForReading(previous, unit: j) }
                 if wide { backwardLanes(Lanes8.self, unit: j, row) } else { backwardLanes(Lanes1.self, unit: j, row) }
             }
         }
+    }
+
+    /// Asks the cache for the line holding unit `j` of each vector a forward step writes in
+    /// `row`: every gate block, every extra block, the state and (cells with one) the cell.
+    @inline(__always)
+    func prefetchForWriting(_ row: FusedForwardRow, unit j: Int) {
+        for block in 0..<gateCount { engine_prefetch_for_writing(row.gates + block * row.size + j) }
+        for block in 0..<extraCount { engine_prefetch_for_writing(row.extra + block * row.size + j) }
+        engine_prefetch_for_writing(row.hidden + j)
+        if hasCellState { engine_prefetch_for_writing(row.cell + j) }
+    }
+
+    /// Asks the cache for the line holding unit `j` of each trace vector a backward step
+    /// reads in `row`: every gate block, every extra block, the previous state and cell.
+    @inline(__always)
+    func prefetchForReading(_ row: FusedBackwardRow, unit j: Int) {
+        for block in 0..<gateCount { engine_prefetch(row.gates + block * row.size + j) }
+        for block in 0..<extraCount { engine_prefetch(row.extra + block * row.size + j) }
+        engine_prefetch(row.previousHidden + j)
+        if hasCellState { engine_prefetch(row.previousCell + j) }
     }
 
     /// Calls `body(j, true)` for units `j ..< j + 8` while eight remain before `size`, then
