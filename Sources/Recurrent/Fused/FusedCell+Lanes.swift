@@ -67,10 +67,23 @@ extension FusedCell {
 
     /// Calls `body(j, true)` for units `j ..< j + 8` while eight remain before `size`, then
     /// `body(j, false)` for each unit left.
+    ///
+    /// Two groups of eight are called in one turn of the loop where sixteen remain, so that
+    /// the compiler may schedule two independent runs of gate arithmetic together (each a long
+    /// chain of dependent operations through tanh's polynomial and division; that this is why
+    /// it helps is a guess). Measured on an AMD EPYC Zen 3, alternating in one process: the
+    /// h128 LSTM's training step 1.4–3.0% faster by the fastest tenth of steps in three
+    /// launches, the h128 GRU's 1.3% in one, the h32 LSTM's level. Each unit's operations are
+    /// unchanged: the same bits.
     @inline(__always)
     static func forEachLaneGroup(size: Int, from start: Int, _ body: (_ j: Int, _ wide: Bool) -> Void) {
         let vectorEnd = size - size % 8
         var j = start
+        while j + 16 <= vectorEnd {
+            body(j, true)
+            body(j + 8, true)
+            j += 16
+        }
         while j < vectorEnd {
             body(j, true)
             j += 8
