@@ -303,9 +303,11 @@ enum MatrixProduct {
     /// kernel. The 8-wide kernel copies it where its rows are a multiple of 4 KiB apart too
     /// (every depth step of a panel then falls in one set of L1): on an AMD EPYC Zen 3, the
     /// h256 LSTM's training step (its `∂W_hh` and `∂W_ih` read a `∂R` of 1024 gates a row)
-    /// ran 3.7–5.5% faster in four launches, alternating; at rows 2 KiB and 1.5 KiB apart
-    /// (the h128 LSTM, the h128 GRU) copying was 3% slower. The 16-wide kernel with rows
-    /// 4 KiB apart was not measured (no AVX-512 machine at hand) and reads in place.
+    /// ran 3.7–5.5% faster in four launches, alternating (2% more once whole panels were
+    /// copied together); at rows 2 KiB and 1.5 KiB apart (the h128 LSTM, the h128 GRU)
+    /// copying was 3% slower panel by panel and level (±1%) copied together, so it is not
+    /// done there. The 16-wide kernel with rows 4 KiB apart was not measured (no AVX-512
+    /// machine at hand) and reads in place.
     /// The copy changes where values are read, never a sum: the same bits either way.
     private static func packsLeftBlocks(transposeA: Bool, lda: Int, wide: Bool, tiles: Int, blockBytes: Int) -> Bool {
         tiles >= 4 && blockBytes > CacheSizes.current.level1Data
