@@ -41,7 +41,8 @@ void engine_narrow_copy_corner_out(const float *block, long blockColumns, float 
 void engine_pack_transposed_panel(const float *b, long ldb, long k, long columns, float *target, long width);
 
 /// Consecutive panels of a left operand stored transposed, for the matrix kernels: panel `q`
-/// (rows `q * rows ..< (q + 1) * rows` of the operand) goes to `target + q * rows * k`, with
+/// (rows `q * rows ..< (q + 1) * rows` of op(A), which are columns of `a`) goes to
+/// `target + q * rows * k`, with
 /// `target[q * rows * k + p * rows + r] = a[p * lda + q * rows + r]` for `r < rows`, `p < k`
 /// — the `rows` values of each depth step, which lie side by side in `a`, gathered into one
 /// stream per panel. The values are copied, never changed.

@@ -6,8 +6,9 @@ import WideKernels
 ///
 /// `C = op(A) · op(B)` (or `C += …`), where `op` is the identity or the transpose. `B` is
 /// copied ("packed") into panels of 16 columns the microkernel reads contiguously; `A` is read
-/// where it lies, 6 rows at a time (the last 7 or 8 rows 4 at a time: `rowsOfPanel`; only a
-/// partial last panel is copied), and a 6 × 16 block of `C` is held in twelve 8-wide
+/// where it lies, 6 rows at a time (when 1 or 2 rows would be left at the end, the last 7 or 8
+/// rows 4 at a time: `rowsOfPanel`; only a last panel of 1, 3 or 5 rows is copied, zero-padded),
+/// and a 6 × 16 block of `C` is held in twelve 8-wide
 /// registers while the products over `k` are added into it with fused multiply-adds. On a
 /// processor with 512-bit vectors (AVX-512) the wide kernels of `WideKernels` do the same on
 /// 8 × 48 blocks in twenty-four 16-wide registers, 8 rows of `A` at a time, and on 8 × 32 or
@@ -136,10 +137,11 @@ enum MatrixProduct {
         let (rowPanels, columnTiles) = (split.rowPanels, split.columnTiles)
         // A block of row panels of A stays in L2 while B's tiles pass.
         let rowPanelsPerBlock = blocking.rowPanelsPerBlock(panelRows: panelRows, k: k)
-        // The kernels read every full panel of A where it lies, an untransposed A's rows `lda`
-        // apart and a transposed one's `panelRows` values of each depth step side by side: a
-        // weight gradient's `∂R` (the transposed A) is no longer copied into panels first (that
-        // copy was 5% of an LSTM training step). Its sums are then a pass of their own.
+        // The kernels read the panels of A where they lie, an untransposed A's rows `lda` apart
+        // and a transposed one's values of each depth step side by side: a weight gradient's
+        // `∂R` (the transposed A) is not copied into panels first (that copy was 5% of an LSTM
+        // training step), except by the 8-wide kernel when its rows are 4 KiB apart
+        // (`packsLeftBlocks`). The sums are then a pass of their own.
         if let depthSumsOfA { RowArithmetic.addRows(of: a, rows: k, width: m, stride: lda, into: depthSumsOfA) }
         let splitsRows = split.byRows
         let packedB = packed
@@ -148,10 +150,10 @@ enum MatrixProduct {
             let tiles = splitsRows ? 0..<columnTiles : share.slice(of: columnTiles)
             let panels = splitsRows ? share.slice(of: rowPanels) : 0..<rowPanels
             guard !tiles.isEmpty, !panels.isEmpty else { return }
-            // Only the last row panel can be one the kernel cannot read where it lies
-            // (`readsInPlace`); it is copied here, once, zero-padded.
+            // Only the last row panel can need a padded copy (`needsPaddedCopy`); it is copied
+            // here, once, zero-padded.
             let last = rowsOfPanel(rowPanels - 1, m: m)
-            let partial = !readsInPlace(rows: last.rows) && panels.upperBound == rowPanels
+            let partial = needsPaddedCopy(rows: last.rows) && panels.upperBound == rowPanels
                 ? UnsafeMutablePointer<Float>.allocate(capacity: panelRows * k) : nil
             defer { partial?.deallocate() }
             if let partial {
@@ -171,17 +173,19 @@ enum MatrixProduct {
             for blockStart in stride(from: panels.lowerBound, to: panels.upperBound, by: rowPanelsPerBlock) {
                 let blockEnd = min(blockStart + rowPanelsPerBlock, panels.upperBound)
                 if let packedBlock {
-                    // Panels read in place only: a partial last one is in `partial` already. Each
-                    // is `rows` values wide per depth step, at its slot of `panelRows * k`. A
-                    // transposed A's whole panels are copied together, depth step by step.
+                    // Every panel but one needing a padded copy, which is in `partial` already.
+                    // Each is `rows` values wide per depth step, at its slot of `panelRows * k`.
+                    // A transposed A's whole panels (all but the last one or two, which start
+                    // where whole panels would) are copied together, depth step by step.
                     let wholePanels = transposeA
                         ? (blockStart..<blockEnd).prefix { rowsOfPanel($0, m: m).rows == panelRows }.count : 0
                     if wholePanels > 0 {
-                        engine_pack_row_panels(left + blockStart * panelRows, lda, k, wholePanels, panelRows, packedBlock)
+                        let firstRow = rowsOfPanel(blockStart, m: m).row
+                        engine_pack_row_panels(left + firstRow, lda, k, wholePanels, panelRows, packedBlock)
                     }
                     for rowPanel in blockStart + wholePanels..<blockEnd {
                         let (row, rows) = rowsOfPanel(rowPanel, m: m)
-                        guard readsInPlace(rows: rows) else { continue }
+                        guard !needsPaddedCopy(rows: rows) else { continue }
                         let target = packedBlock + (rowPanel - blockStart) * panelRows * k
                         if transposeA {
                             engine_pack_row_panels(left + row, lda, k, 1, rows, target)
@@ -195,12 +199,20 @@ enum MatrixProduct {
                     let columns = min(tileColumns, n - column)
                     for rowPanel in blockStart..<blockEnd {
                         let (row, rows) = rowsOfPanel(rowPanel, m: m)
-                        let direct = readsInPlace(rows: rows)
-                        let panelA = !direct ? UnsafePointer(partial!)
-                            : packedBlock.map { UnsafePointer($0 + (rowPanel - blockStart) * panelRows * k) }
-                            ?? (transposeA ? left + row : left + row * lda)
-                        let (rowStride, columnStride) = !direct ? (1, panelRows)
-                            : packsA ? (1, rows) : (transposeA ? (1, lda) : (lda, 1))
+                        // Where the kernel reads this panel, and the strides of its rows and
+                        // depth steps there.
+                        let panelA: UnsafePointer<Float>
+                        let (rowStride, columnStride): (Int, Int)
+                        if needsPaddedCopy(rows: rows) {
+                            (panelA, rowStride, columnStride) = (UnsafePointer(partial!), 1, panelRows)
+                        } else if let packedBlock {
+                            panelA = UnsafePointer(packedBlock + (rowPanel - blockStart) * panelRows * k)
+                            (rowStride, columnStride) = (1, rows)
+                        } else if transposeA {
+                            (panelA, rowStride, columnStride) = (left + row, 1, lda)
+                        } else {
+                            (panelA, rowStride, columnStride) = (left + row * lda, lda, 1)
+                        }
                         if wide && columns <= panelColumns {
                             // A last tile of one panel: the 8 × 16 kernel, not a third of an 8 × 48 one.
                             wideHalfBlock(
@@ -221,13 +233,16 @@ enum MatrixProduct {
                                 c: output + row * ldc + column, ldc: ldc, rows: rows, columns: columns, accumulate: accumulate)
                         } else {
                             func narrow<RowsComputed: NarrowKernelRows>(_ rowsComputed: RowsComputed.Type) {
+                                // Read where it lies, a panel must have exactly the rows the
+                                // kernel reads, or it would read past them.
+                                assert(needsPaddedCopy(rows: rows) || rows == RowsComputed.count)
                                 kernel(
                                     k: k, a: panelA, rowStride: rowStride, columnStride: columnStride,
                                     b: packedB.panel(tile), c: output + row * ldc + column, ldc: ldc,
                                     rows: rows, columns: columns, computing: rowsComputed, accumulate: accumulate)
                             }
-                            // A last panel of 1–2 or 3–4 rows (a batch of 32 leaves 2, of 16 or 10
-                            // leaves 4) runs as two or four rows, not six.
+                            // A panel of 1–2 or 3–4 rows (the two of 4 that end a batch of 32,
+                            // the last of 16 or 10) runs as two or four rows, not six.
                             if rows > 4 { narrow(SixRows.self) } else if rows > 2 { narrow(FourRows.self) } else { narrow(TwoRows.self) }
                         }
                     }
@@ -264,11 +279,12 @@ enum MatrixProduct {
         return (row, min(panelRows, m - row))
     }
 
-    /// Whether a panel of `rows` rows is read where it lies (or from a packed block) rather than
-    /// copied into a zero-padded panel first: when the kernel that runs it reads exactly `rows`
-    /// rows of `A` — 8 on the 16-wide kernels; 6, 4 or 2 on the 8-wide (`NarrowKernelRows`).
-    static func readsInPlace(rows: Int) -> Bool {
-        Engine.usesWideVectors ? rows == panelRows : rows == 6 || rows == 4 || rows == 2
+    /// Whether a panel of `rows` rows must be copied into a zero-padded panel before the kernel
+    /// reads it: when no kernel reads exactly `rows` rows of `A` — 8 on the 16-wide kernels;
+    /// 6, 4 or 2 on the 8-wide (`NarrowKernelRows`). Any other panel is read where it lies or
+    /// from a packed block (`packsLeftBlocks`). Only the last panel of a product can need it.
+    static func needsPaddedCopy(rows: Int) -> Bool {
+        Engine.usesWideVectors ? rows != panelRows : rows != 6 && rows != 4 && rows != 2
     }
 
     /// Packed panels of `B` in one column tile of the kernel: three for the 16-wide kernels
@@ -445,7 +461,8 @@ struct ProductSplit {
     /// second thread.
     let units: Int
     let byRows: Bool
-    /// Panels of `MatrixProduct.panelRows` rows (the last may be partial).
+    /// Panels of `MatrixProduct.panelRows` rows (the last, or on the 8-wide kernel the last
+    /// two, may have fewer: `MatrixProduct.rowsOfPanel`).
     let rowPanels: Int
     /// Tiles of `MatrixProduct.tilePanels` packed panels (the last may be partial).
     let columnTiles: Int

@@ -88,8 +88,9 @@ import Testing
         let shapes: [(m: Int, n: Int, k: Int)] = [
             (64, 8, 300), (100, 3, 40), (512, 8, 600), (70, 15, 9), (9, 33, 257), (32, 512, 128),
             (9, 47, 130), (17, 96, 200), (8, 80, 33), (8, 64, 20), (9, 70, 130), (11, 100, 20),
-            // A last 6-row panel of every height 1 ... 5 (the narrow kernel computes 2, 4 or 6
-            // rows of it), and of 4 and 1 rows of an 8-row one.
+            // Products whose 6-row panels would end in every height 1 ... 5 (the 8-wide kernel
+            // computes 2, 4 or 6 rows of a panel, and ends 13 and 20 rows with 4 + 3 and 4 + 4),
+            // and whose 8-row panels end in 4 and 1 rows.
             (1, 20, 7), (13, 40, 50), (15, 33, 21), (16, 17, 64), (20, 50, 30), (25, 18, 10),
             // An untransposed A large enough to be copied into panels (past L1, four tiles of
             // B or more; for the 8-wide kernel rows 4 KiB apart), with a partial last panel.
@@ -97,8 +98,9 @@ import Testing
             // Last 6-row panels of 1 and 2 rows, which the 8-wide kernel runs as 4 + 3 and 4 + 4
             // (`rowsOfPanel`): read in place, copied into panels, and the smallest such `m`.
             (44, 64, 1024), (43, 64, 1024), (7, 20, 9), (8, 16, 40), (2, 16, 12), (128, 40, 33),
-            // A transposed A with rows 4 KiB apart, which the 8-wide kernel copies into panels.
-            (1024, 64, 40),
+            // A transposed A with rows 4 KiB apart, which the 8-wide kernel copies into panels
+            // (each thread's piece of it larger than a 48 KiB L1).
+            (1024, 64, 80),
         ]
         for wide in VectorWidth.available {
             VectorWidth.with(wide: wide) {
@@ -155,11 +157,61 @@ import Testing
                         next = panel.row + panel.rows
                     }
                     #expect(next == m, "wide \(wide) m \(m): \(panels)")
+                    // Only the last panel may need the padded copy (one per product).
+                    #expect(!panels.dropLast().contains { MatrixProduct.needsPaddedCopy(rows: $0.rows) }, "wide \(wide) m \(m)")
                     if !wide && count >= 2 { #expect(panels.last!.rows >= 3, "m \(m): \(panels)") }
                 }
                 if !wide {
                     #expect((0..<6).map { MatrixProduct.rowsOfPanel($0, m: 32).rows } == [6, 6, 6, 6, 4, 4])
                     #expect((0..<2).map { MatrixProduct.rowsOfPanel($0, m: 7).rows } == [4, 3])
+                }
+            }
+        }
+    }
+
+    /// Row panels at the two ends of the layout, each entry checked against its chain: a
+    /// transposed A whose rows are 4 KiB apart (copied into panels by the 8-wide kernel) ending
+    /// in 4 + 3, 4 + 4 and 4 rows, and a product whose last two panels go to different pieces
+    /// of two threads (4 + 3 rows, one panel a piece).
+    @Test func tailPanelsAreOneChainPerEntryWhereverTheyAreRead() {
+        let cases: [(m: Int, n: Int, k: Int, lda: Int, transposeA: Bool)] = [
+            (1021, 64, 80, 1024, true), (1022, 64, 80, 1024, true), (1024, 64, 80, 1024, true), (43, 96, 256, 256, false),
+        ]
+        for wide in VectorWidth.available {
+            VectorWidth.with(wide: wide) {
+                for threads in [1, 2] {
+                    ThreadCount.with(threads) {
+                        for (index, shape) in cases.enumerated() {
+                            let a = randomTensor(shape.transposeA ? [shape.k, shape.lda] : [shape.m, shape.lda], seed: UInt64(700 + index))
+                            let b = randomTensor([shape.k, shape.n], seed: UInt64(720 + index))
+                            let start = randomTensor([shape.m, shape.n], seed: UInt64(740 + index))
+                            for accumulate in [false, true] {
+                                var c = start
+                                a.scalars.withUnsafeBufferPointer { pa in
+                                    b.scalars.withUnsafeBufferPointer { pb in
+                                        c.scalars.withUnsafeMutableBufferPointer { pc in
+                                            MatrixProduct.multiply(
+                                                m: shape.m, n: shape.n, k: shape.k, a: pa.baseAddress!, lda: shape.lda,
+                                                transposeA: shape.transposeA, b: pb.baseAddress!, ldb: shape.n, transposeB: false,
+                                                c: pc.baseAddress!, ldc: shape.n, accumulate: accumulate)
+                                        }
+                                    }
+                                }
+                                var differing = 0
+                                for i in 0..<shape.m {
+                                    for j in 0..<shape.n {
+                                        var chain: Float = accumulate ? start.scalars[i * shape.n + j] : 0
+                                        for p in 0..<shape.k {
+                                            let x = shape.transposeA ? a.scalars[p * shape.lda + i] : a.scalars[i * shape.lda + p]
+                                            chain = chain.addingProduct(x, b.scalars[p * shape.n + j])
+                                        }
+                                        if chain.bitPattern != c.scalars[i * shape.n + j].bitPattern { differing += 1 }
+                                    }
+                                }
+                                #expect(differing == 0, "wide \(wide) threads \(threads) \(shape) accumulate \(accumulate): \(differing) entries")
+                            }
+                        }
+                    }
                 }
             }
         }
