@@ -40,6 +40,39 @@ import Testing
         return c.scalars
     }
 
+    /// `C = start (+)= op(A) · op(B)` through `MatrixProduct.multiply`, and how many of its
+    /// entries differ in any bit from their one fused chain in increasing depth from their start
+    /// (zero, or `start` when accumulating). `a` is stored `[k, lda]` when `transposeA`, else
+    /// `[m, lda]`; `b` likewise with `ldb`.
+    static func entriesDifferingFromTheirChains(
+        m: Int, n: Int, k: Int, a: Tensor, lda: Int, transposeA: Bool, b: Tensor, ldb: Int, transposeB: Bool,
+        start: Tensor, accumulate: Bool
+    ) -> Int {
+        var c = start
+        a.scalars.withUnsafeBufferPointer { pa in
+            b.scalars.withUnsafeBufferPointer { pb in
+                c.scalars.withUnsafeMutableBufferPointer { pc in
+                    MatrixProduct.multiply(
+                        m: m, n: n, k: k, a: pa.baseAddress!, lda: lda, transposeA: transposeA, b: pb.baseAddress!, ldb: ldb,
+                        transposeB: transposeB, c: pc.baseAddress!, ldc: n, accumulate: accumulate)
+                }
+            }
+        }
+        var differing = 0
+        for i in 0..<m {
+            for j in 0..<n {
+                var chain: Float = accumulate ? start.scalars[i * n + j] : 0
+                for p in 0..<k {
+                    let x = transposeA ? a.scalars[p * lda + i] : a.scalars[i * lda + p]
+                    let y = transposeB ? b.scalars[j * ldb + p] : b.scalars[p * ldb + j]
+                    chain = chain.addingProduct(x, y)
+                }
+                if chain.bitPattern != c.scalars[i * n + j].bitPattern { differing += 1 }
+            }
+        }
+        return differing
+    }
+
     static let shapes: [(m: Int, n: Int, k: Int)] = [
         (1, 1, 1), (5, 15, 7), (6, 16, 16), (7, 17, 3), (8, 32, 64), (9, 33, 257), (13, 31, 300), (32, 512, 128),
         (32, 128, 512), (50, 100, 20), (16, 48, 40), (24, 16, 300),
@@ -110,29 +143,9 @@ import Testing
                         let b = randomTensor(transposeB ? [shape.n, shape.k] : [shape.k, shape.n], seed: UInt64(950 + index))
                         let start = randomTensor([shape.m, shape.n], seed: UInt64(990 + index))
                         for accumulate in [false, true] {
-                            var c = start
-                            a.scalars.withUnsafeBufferPointer { pa in
-                                b.scalars.withUnsafeBufferPointer { pb in
-                                    c.scalars.withUnsafeMutableBufferPointer { pc in
-                                        MatrixProduct.multiply(
-                                            m: shape.m, n: shape.n, k: shape.k, a: pa.baseAddress!, lda: transposeA ? shape.m : shape.k,
-                                            transposeA: transposeA, b: pb.baseAddress!, ldb: transposeB ? shape.k : shape.n,
-                                            transposeB: transposeB, c: pc.baseAddress!, ldc: shape.n, accumulate: accumulate)
-                                    }
-                                }
-                            }
-                            var differing = 0
-                            for i in 0..<shape.m {
-                                for j in 0..<shape.n {
-                                    var chain: Float = accumulate ? start.scalars[i * shape.n + j] : 0
-                                    for p in 0..<shape.k {
-                                        let x = transposeA ? a.scalars[p * shape.m + i] : a.scalars[i * shape.k + p]
-                                        let y = transposeB ? b.scalars[j * shape.k + p] : b.scalars[p * shape.n + j]
-                                        chain = chain.addingProduct(x, y)
-                                    }
-                                    if chain.bitPattern != c.scalars[i * shape.n + j].bitPattern { differing += 1 }
-                                }
-                            }
+                            let differing = Self.entriesDifferingFromTheirChains(
+                                m: shape.m, n: shape.n, k: shape.k, a: a, lda: transposeA ? shape.m : shape.k, transposeA: transposeA,
+                                b: b, ldb: transposeB ? shape.k : shape.n, transposeB: transposeB, start: start, accumulate: accumulate)
                             #expect(differing == 0, "wide \(wide) \(shape) transposes \(transposeA) \(transposeB) accumulate \(accumulate): \(differing) entries")
                         }
                     }
@@ -186,28 +199,9 @@ import Testing
                             let b = randomTensor([shape.k, shape.n], seed: UInt64(720 + index))
                             let start = randomTensor([shape.m, shape.n], seed: UInt64(740 + index))
                             for accumulate in [false, true] {
-                                var c = start
-                                a.scalars.withUnsafeBufferPointer { pa in
-                                    b.scalars.withUnsafeBufferPointer { pb in
-                                        c.scalars.withUnsafeMutableBufferPointer { pc in
-                                            MatrixProduct.multiply(
-                                                m: shape.m, n: shape.n, k: shape.k, a: pa.baseAddress!, lda: shape.lda,
-                                                transposeA: shape.transposeA, b: pb.baseAddress!, ldb: shape.n, transposeB: false,
-                                                c: pc.baseAddress!, ldc: shape.n, accumulate: accumulate)
-                                        }
-                                    }
-                                }
-                                var differing = 0
-                                for i in 0..<shape.m {
-                                    for j in 0..<shape.n {
-                                        var chain: Float = accumulate ? start.scalars[i * shape.n + j] : 0
-                                        for p in 0..<shape.k {
-                                            let x = shape.transposeA ? a.scalars[p * shape.lda + i] : a.scalars[i * shape.lda + p]
-                                            chain = chain.addingProduct(x, b.scalars[p * shape.n + j])
-                                        }
-                                        if chain.bitPattern != c.scalars[i * shape.n + j].bitPattern { differing += 1 }
-                                    }
-                                }
+                                let differing = Self.entriesDifferingFromTheirChains(
+                                    m: shape.m, n: shape.n, k: shape.k, a: a, lda: shape.lda, transposeA: shape.transposeA,
+                                    b: b, ldb: shape.n, transposeB: false, start: start, accumulate: accumulate)
                                 #expect(differing == 0, "wide \(wide) threads \(threads) \(shape) accumulate \(accumulate): \(differing) entries")
                             }
                         }
