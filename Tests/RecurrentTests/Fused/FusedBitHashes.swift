@@ -1,12 +1,14 @@
+import CEngineSupport
 import Foundation
 import Testing
 @testable import Recurrent
 
 /// A tool for refactoring the fused path, not a check by itself: with `FUSED_BIT_HASHES` set to
 /// a file path, runs every fused cell kind forward and backward over a grid of sizes, layer
-/// set-ups, padded or full batches, 8- or 16-wide kernels and one or two threads, and writes
-/// one line per run: the configuration and an FNV-1a hash of the bit patterns of the output,
-/// the final states, and the gradients of the input, the initial states and every parameter.
+/// set-ups, padded or full batches, 8- or 16-wide kernels (16 where the processor has AVX-512)
+/// and one or two threads, and writes one line per run: the configuration and an FNV-1a hash
+/// of the bit patterns of the output, the final states, and the gradients of the input, the
+/// initial states and every parameter.
 ///
 /// Written before and after a change that must not move any result, the two files must be
 /// identical (`diff`); the kernels promise the same bits whatever the width or thread count,
@@ -55,7 +57,8 @@ import Testing
         for (name, kind) in Self.kinds {
             for (setup, size) in runs {
                 for padded in [false, true] where !(padded && kind.hasGateRecurrenceForHashes) {
-                    for wide in [false, true] {
+                    // The 16-wide kernels only where the processor has AVX-512 (they would stop on an illegal instruction).
+                    for wide in cpu_features_has_avx512() != 0 ? [false, true] : [false] {
                         for threads in [1, 2] {
                             Engine.usesWideVectors = wide
                             Engine.threadCount = threads
