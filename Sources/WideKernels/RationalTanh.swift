@@ -2,9 +2,10 @@
 /// `float`): an odd polynomial of degree 13 over an even one of degree 6, on inputs clamped to
 /// ±`clamp`, beyond which tanh rounds to ±1 in single precision.
 ///
-/// The coefficients live here, once, for the 8-wide and scalar versions in `Recurrent`'s
-/// `FastMath` and the 16-wide one below; all three perform the same operations in the same
-/// order in each lane, so a value gets the same bits whichever computes it.
+/// The coefficients live here, once, for the 16-wide (two 8-wide halves), 8-wide and scalar
+/// versions in `Recurrent`'s `FastMath` and the AVX-512 one below; all perform the same
+/// operations in the same order in each lane, so a value gets the same bits whichever computes
+/// it.
 public enum RationalTanh {
     // Literals rather than arrays: the hot loops must not pay for array access.
     @inlinable public static var clamp: Float { 7.99881172180175781 }

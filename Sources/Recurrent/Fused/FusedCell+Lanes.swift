@@ -1,8 +1,9 @@
 import CEngineSupport
 
-/// How a cell's lane functions cover a step: for each sequence, units eight at a time
-/// (`Lanes8`) and the remainder one at a time (`Lanes1`), with the same arithmetic, so a
-/// unit's result does not depend on the hidden size or on which path computed it.
+/// How a cell's lane functions cover a step: for each sequence, units sixteen at a time
+/// (`Lanes16`), then eight (`Lanes8`), then the remainder one at a time (`Lanes1`), with the
+/// same arithmetic, so a unit's result does not depend on the hidden size or on which path
+/// computed it.
 ///
 /// These are generic over the conforming type, so each cell's witnesses run a copy
 /// specialised for it, with its lane functions inlined: one dynamic call per step.
@@ -23,9 +24,13 @@ extension FusedCell {
             let row = step.row(b)
             // The same sequence's rows in the next step, which it will write.
             let next = step.row(b + step.nextStepRows)
-            Self.forEachLaneGroup(size: step.size, from: start) { j, wide in
+            Self.forEachLaneGroup(size: step.size, from: start) { j, group in
                 if fetchesAhead && j % 16 == 0 { prefetchForWriting(next, unit: j) }
-                if wide { forwardLanes(Lanes8.self, unit: j, row) } else { forwardLanes(Lanes1.self, unit: j, row) }
+                switch group {
+                case .sixteen: forwardLanes(Lanes16.self, unit: j, row)
+                case .eight: forwardLanes(Lanes8.self, unit: j, row)
+                case .one: forwardLanes(Lanes1.self, unit: j, row)
+                }
             }
         }
     }
@@ -38,9 +43,13 @@ extension FusedCell {
             let row = step.row(b)
             // The same sequence's trace rows in the step before, which the backward pass reads next.
             let previous = step.row(b - step.previousStepRows)
-            Self.forEachLaneGroup(size: step.size, from: start) { j, wide in
+            Self.forEachLaneGroup(size: step.size, from: start) { j, group in
                 if fetchesAhead && j % 16 == 0 { prefetchForReading(previous, unit: j) }
-                if wide { backwardLanes(Lanes8.self, unit: j, row) } else { backwardLanes(Lanes1.self, unit: j, row) }
+                switch group {
+                case .sixteen: backwardLanes(Lanes16.self, unit: j, row)
+                case .eight: backwardLanes(Lanes8.self, unit: j, row)
+                case .one: backwardLanes(Lanes1.self, unit: j, row)
+                }
             }
         }
     }
@@ -65,32 +74,43 @@ extension FusedCell {
         if hasCellState { engine_prefetch(row.previousCell + j) }
     }
 
-    /// Calls `body(j, true)` for units `j ..< j + 8` while eight remain before `size`, then
-    /// `body(j, false)` for each unit left.
+    /// Calls `body(j, .sixteen)` for units `j ..< j + 16` while sixteen remain before `size`,
+    /// then `body(j, .eight)` if eight do, then `body(j, .one)` for each unit left.
     ///
-    /// Two groups of eight are called in one turn of the loop where sixteen remain, so that
-    /// the compiler may schedule two independent runs of gate arithmetic together (each a long
-    /// chain of dependent operations through tanh's polynomial and division; that this is why
-    /// it helps is a guess). Measured on an AMD EPYC Zen 3, alternating in one process: the
-    /// h128 LSTM's training step 1.4–3.0% faster by the fastest tenth of steps in three
-    /// launches, the h128 GRU's 1.3% in one, the h32 LSTM's level. Each unit's operations are
-    /// unchanged: the same bits.
+    /// Sixteen lanes are two 8-wide vectors on x86-64 (see `Lanes16`). The gate arithmetic of
+    /// one group is a long chain of dependent operations (tanh's polynomial and its division),
+    /// and with two halves in one instruction stream the processor can overlap two chains
+    /// (that this is why it helps is a guess). Measured on an AMD EPYC Zen 3, alternating in
+    /// one process against two 8-wide groups called one after the other, two launches each:
+    /// training steps faster by the median by 1.5% (LSTM h128), 1.0–1.5% (GRU h128) and
+    /// 3.5–4.2% (LSTM h32), by the fastest tenth of steps 1.0–4.4%.
     @inline(__always)
-    static func forEachLaneGroup(size: Int, from start: Int, _ body: (_ j: Int, _ wide: Bool) -> Void) {
-        let vectorEnd = size - size % 8
+    static func forEachLaneGroup(size: Int, from start: Int, _ body: (_ j: Int, _ group: LaneGroup) -> Void) {
         var j = start
-        while j + 16 <= vectorEnd {
-            body(j, true)
-            body(j + 8, true)
+        while j + 16 <= size {
+            body(j, .sixteen)
             j += 16
         }
-        while j < vectorEnd {
-            body(j, true)
+        if j + 8 <= size {
+            body(j, .eight)
             j += 8
         }
         while j < size {
-            body(j, false)
+            body(j, .one)
             j += 1
+        }
+    }
+}
+
+/// How many units one call of a lane function computes.
+enum LaneGroup {
+    case sixteen, eight, one
+
+    var width: Int {
+        switch self {
+        case .sixteen: 16
+        case .eight: 8
+        case .one: 1
         }
     }
 }
@@ -101,8 +121,12 @@ extension FusedGatedStateCell {
     func forwardGatedState(_ step: FusedForwardStep) {
         for b in 0..<step.rows {
             let row = step.row(b)
-            Self.forEachLaneGroup(size: step.size, from: 0) { j, wide in
-                if wide { gatedStateForwardLanes(Lanes8.self, unit: j, row) } else { gatedStateForwardLanes(Lanes1.self, unit: j, row) }
+            Self.forEachLaneGroup(size: step.size, from: 0) { j, group in
+                switch group {
+                case .sixteen: gatedStateForwardLanes(Lanes16.self, unit: j, row)
+                case .eight: gatedStateForwardLanes(Lanes8.self, unit: j, row)
+                case .one: gatedStateForwardLanes(Lanes1.self, unit: j, row)
+                }
             }
         }
     }
@@ -111,8 +135,12 @@ extension FusedGatedStateCell {
     func backwardGatedState(_ step: FusedBackwardStep) {
         for b in 0..<step.rows where step.isActive(b) {
             let row = step.row(b)
-            Self.forEachLaneGroup(size: step.size, from: 0) { j, wide in
-                if wide { gatedStateBackwardLanes(Lanes8.self, unit: j, row) } else { gatedStateBackwardLanes(Lanes1.self, unit: j, row) }
+            Self.forEachLaneGroup(size: step.size, from: 0) { j, group in
+                switch group {
+                case .sixteen: gatedStateBackwardLanes(Lanes16.self, unit: j, row)
+                case .eight: gatedStateBackwardLanes(Lanes8.self, unit: j, row)
+                case .one: gatedStateBackwardLanes(Lanes1.self, unit: j, row)
+                }
             }
         }
     }

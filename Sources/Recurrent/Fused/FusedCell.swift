@@ -36,7 +36,7 @@ protocol FusedCell: CellKindDescription {
     func backwardLanes<L: Lanes>(_ lanes: L.Type, unit j: Int, _ row: FusedBackwardRow)
 
     /// The pointwise forward step of every active sequence. The default (`FusedCell+Lanes`)
-    /// runs `forwardLanes` eight units at a time, then one at a time.
+    /// runs `forwardLanes` sixteen units at a time, then eight, then one at a time.
     func forward(_ step: FusedForwardStep)
     /// The pointwise backward step of every active sequence; default as for `forward`.
     func backward(_ step: FusedBackwardStep)

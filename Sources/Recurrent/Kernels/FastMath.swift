@@ -1,6 +1,6 @@
 import WideKernels
 
-/// tanh and the logistic function for the kernels, eight lanes at a time.
+/// tanh and the logistic function for the kernels, eight or sixteen lanes at a time, or one.
 ///
 /// `tanh` is the rational approximation Eigen uses for `float`: an odd polynomial of degree
 /// 13 over an even one of degree 6, on inputs clamped to ±7.99881 (beyond which tanh rounds to
@@ -25,18 +25,30 @@ enum FastMath {
 
     @inline(__always)
     static func tanh(_ value: SIMD8<Float>) -> SIMD8<Float> {
-        let x = clampedKeepingNaN(value)
+        rationalTanh(clampedKeepingNaN(value))
+    }
+
+    /// Clamped half by half with the 8-lane bit selection rather than a second copy of it; on
+    /// x86-64 a `SIMD16` is two 8-wide registers anyway.
+    @inline(__always)
+    static func tanh(_ value: SIMD16<Float>) -> SIMD16<Float> {
+        rationalTanh(SIMD16(lowHalf: clampedKeepingNaN(value.lowHalf), highHalf: clampedKeepingNaN(value.highHalf)))
+    }
+
+    /// The ratio of polynomials for inputs already clamped, for any vector width.
+    @inline(__always)
+    private static func rationalTanh<V: SIMD>(_ x: V) -> V where V.Scalar == Float {
         let x2 = x * x
-        var p = SIMD8<Float>(repeating: alpha5).addingProduct(x2, SIMD8(repeating: alpha6))
-        p = SIMD8(repeating: alpha4).addingProduct(x2, p)
-        p = SIMD8(repeating: alpha3).addingProduct(x2, p)
-        p = SIMD8(repeating: alpha2).addingProduct(x2, p)
-        p = SIMD8(repeating: alpha1).addingProduct(x2, p)
-        p = SIMD8(repeating: alpha0).addingProduct(x2, p)
+        var p = V(repeating: alpha5).addingProduct(x2, V(repeating: alpha6))
+        p = V(repeating: alpha4).addingProduct(x2, p)
+        p = V(repeating: alpha3).addingProduct(x2, p)
+        p = V(repeating: alpha2).addingProduct(x2, p)
+        p = V(repeating: alpha1).addingProduct(x2, p)
+        p = V(repeating: alpha0).addingProduct(x2, p)
         p = x * p
-        var q = SIMD8<Float>(repeating: beta2).addingProduct(x2, SIMD8(repeating: beta3))
-        q = SIMD8(repeating: beta1).addingProduct(x2, q)
-        q = SIMD8(repeating: beta0).addingProduct(x2, q)
+        var q = V(repeating: beta2).addingProduct(x2, V(repeating: beta3))
+        q = V(repeating: beta1).addingProduct(x2, q)
+        q = V(repeating: beta0).addingProduct(x2, q)
         return p / q
     }
 
@@ -73,6 +85,11 @@ enum FastMath {
     @inline(__always)
     static func sigmoid(_ x: SIMD8<Float>) -> SIMD8<Float> {
         SIMD8(repeating: 0.5).addingProduct(SIMD8(repeating: 0.5), tanh(x * 0.5))
+    }
+
+    @inline(__always)
+    static func sigmoid(_ x: SIMD16<Float>) -> SIMD16<Float> {
+        SIMD16(repeating: 0.5).addingProduct(SIMD16(repeating: 0.5), tanh(x * 0.5))
     }
 
     @inline(__always)

@@ -1,9 +1,10 @@
 import Testing
 @testable import Recurrent
 
-/// Every fused cell's lane functions keep the `Lanes` contract: eight units as one `Lanes8`
-/// group give the same bits as the same units one `Lanes1` at a time, forward, backward and in
-/// a gated-state cell's middle phase — so a unit's result never depends on the hidden size.
+/// Every fused cell's lane functions keep the `Lanes` contract: sixteen units as one `Lanes16`
+/// group, as two `Lanes8` groups and one `Lanes1` at a time give the same bits, forward,
+/// backward and in a gated-state cell's middle phase — so a unit's result never depends on the
+/// hidden size.
 @Suite struct FusedCellLanesTests {
     static let kinds: [RecurrentCellKind] = [
         .rnnTanh, .rnnReLU, .lstm, .gru, .choGRU, .peepholeLSTM,
@@ -13,13 +14,15 @@ import Testing
         .structuredLSTM(LSTMStructure(inputGate: false, outputGate: false, inputActivation: false, peepholes: true)),
     ]
 
-    /// One sequence's buffers for eight units, every value random (gate values in (0, 1), as
+    /// One sequence's buffers for sixteen units, every value random (gate values in (0, 1), as
     /// a forward step leaves them), so that each lane function reads defined values.
     final class Buffers {
-        static let size = 8
+        static let size = 16
         private var storage: [String: UnsafeMutableBufferPointer<Float>] = [:]
 
-        init(gateCount: Int, seed: UInt64) {
+        /// - Parameter special: whether some projected inputs and incoming state gradients are
+        ///   NaN, ±∞ or −0 (as in a run that diverges), in lanes of both halves of the sixteen.
+        init(gateCount: Int, seed: UInt64, special: Bool) {
             let (h, g) = (Self.size, gateCount * Self.size)
             var generator = RandomGenerator(seed: seed)
             let shapes: [(String, Int, ClosedRange<Float>)] = [
@@ -34,6 +37,12 @@ import Testing
                 let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
                 for i in 0..<count { buffer[i] = generator.uniform(range.lowerBound, range.upperBound) }
                 storage[name] = buffer
+            }
+            guard special else { return }
+            let values: [Float] = [.nan, -0.0, .infinity, -.infinity, .nan, -0.0]
+            for (value, unit) in zip(values, [1, 6, 9, 12, 14, 3]) {
+                for block in 0..<gateCount { storage["projected"]![block * h + unit] = value }
+                storage["hiddenGradient"]![unit] = value
             }
         }
 
@@ -63,54 +72,86 @@ import Testing
         }
     }
 
-    /// Runs `body` on two identical sets of buffers, once eight-wide and once a unit at a
-    /// time, and expects the same bits everywhere.
+    /// Runs `body` on three identical sets of buffers, once for each lane group, and expects
+    /// the bits of the sixteen-wide run everywhere.
     static func expectSameBits(
-        _ kind: RecurrentCellKind, _ phase: String, _ body: (Buffers, _ wide: Bool) -> Void
+        _ kind: RecurrentCellKind, _ phase: String, special: Bool, _ body: (Buffers, LaneGroup) -> Void
     ) {
         let gateCount = kind.fusedCell.gateCount
-        let (wide, narrow) = (Buffers(gateCount: gateCount, seed: 7), Buffers(gateCount: gateCount, seed: 7))
-        body(wide, true)
-        body(narrow, false)
-        let (a, b) = (wide.bits, narrow.bits)
-        for name in a.keys.sorted() {
-            let differing = zip(a[name]!, b[name]!).filter { $0 != $1 }.count
-            #expect(differing == 0, "\(kind) \(phase): \(differing) values of \(name) differ")
+        var bits: [LaneGroup: [String: [UInt32]]] = [:]
+        for group in [LaneGroup.sixteen, .eight, .one] {
+            let buffers = Buffers(gateCount: gateCount, seed: 7, special: special)
+            body(buffers, group)
+            bits[group] = buffers.bits
+        }
+        let expected = bits[.sixteen]!
+        for group in [LaneGroup.eight, .one] {
+            for name in expected.keys.sorted() {
+                let differing = zip(expected[name]!, bits[group]![name]!).filter { $0 != $1 }.count
+                #expect(differing == 0, "\(kind) \(phase)\(special ? " with NaN, ±∞ and −0" : ""): \(differing) values of \(name) differ between \(group) and sixteen lanes")
+            }
         }
     }
 
-    @Test(arguments: kinds)
-    func eightLanesGiveTheBitsOfOneAtATime(_ kind: RecurrentCellKind) {
-        let cell = kind.fusedCell
-        Self.expectSameBits(kind, "forward") { buffers, wide in
-            if wide {
-                cell.forwardLanes(Lanes8.self, unit: 0, buffers.forwardRow)
-            } else {
-                for j in 0..<Buffers.size { cell.forwardLanes(Lanes1.self, unit: j, buffers.forwardRow) }
-            }
+    /// Calls the lane function for `group` on every unit of the buffers: `sixteen` once,
+    /// `eight` twice, `one` sixteen times.
+    static func cover(
+        _ group: LaneGroup, sixteen: (Int) -> Void, eight: (Int) -> Void, one: (Int) -> Void
+    ) {
+        switch group {
+        case .sixteen: sixteen(0)
+        case .eight: for j in stride(from: 0, to: Buffers.size, by: 8) { eight(j) }
+        case .one: for j in 0..<Buffers.size { one(j) }
         }
-        Self.expectSameBits(kind, "backward") { buffers, wide in
+    }
+
+    @Test(arguments: kinds, [false, true])
+    func everyLaneGroupGivesTheSameBits(_ kind: RecurrentCellKind, special: Bool) {
+        let cell = kind.fusedCell
+        Self.expectSameBits(kind, "forward", special: special) { buffers, group in
+            let row = buffers.forwardRow
+            Self.cover(group, sixteen: { cell.forwardLanes(Lanes16.self, unit: $0, row) },
+                       eight: { cell.forwardLanes(Lanes8.self, unit: $0, row) },
+                       one: { cell.forwardLanes(Lanes1.self, unit: $0, row) })
+        }
+        Self.expectSameBits(kind, "backward", special: special) { buffers, group in
             let row = buffers.backwardRow(gateRecurrence: cell.hasGateRecurrence)
-            if wide {
-                cell.backwardLanes(Lanes8.self, unit: 0, row)
-            } else {
-                for j in 0..<Buffers.size { cell.backwardLanes(Lanes1.self, unit: j, row) }
-            }
+            Self.cover(group, sixteen: { cell.backwardLanes(Lanes16.self, unit: $0, row) },
+                       eight: { cell.backwardLanes(Lanes8.self, unit: $0, row) },
+                       one: { cell.backwardLanes(Lanes1.self, unit: $0, row) })
         }
         guard case .gatedState(let gatedCell) = cell.stepProducts else { return }
-        Self.expectSameBits(kind, "gated-state forward") { buffers, wide in
-            if wide {
-                gatedCell.gatedStateForwardLanes(Lanes8.self, unit: 0, buffers.forwardRow)
-            } else {
-                for j in 0..<Buffers.size { gatedCell.gatedStateForwardLanes(Lanes1.self, unit: j, buffers.forwardRow) }
-            }
+        Self.expectSameBits(kind, "gated-state forward", special: special) { buffers, group in
+            let row = buffers.forwardRow
+            Self.cover(group, sixteen: { gatedCell.gatedStateForwardLanes(Lanes16.self, unit: $0, row) },
+                       eight: { gatedCell.gatedStateForwardLanes(Lanes8.self, unit: $0, row) },
+                       one: { gatedCell.gatedStateForwardLanes(Lanes1.self, unit: $0, row) })
         }
-        Self.expectSameBits(kind, "gated-state backward") { buffers, wide in
+        Self.expectSameBits(kind, "gated-state backward", special: special) { buffers, group in
             let row = buffers.backwardRow(gateRecurrence: false)
-            if wide {
-                gatedCell.gatedStateBackwardLanes(Lanes8.self, unit: 0, row)
-            } else {
-                for j in 0..<Buffers.size { gatedCell.gatedStateBackwardLanes(Lanes1.self, unit: j, row) }
+            Self.cover(group, sixteen: { gatedCell.gatedStateBackwardLanes(Lanes16.self, unit: $0, row) },
+                       eight: { gatedCell.gatedStateBackwardLanes(Lanes8.self, unit: $0, row) },
+                       one: { gatedCell.gatedStateBackwardLanes(Lanes1.self, unit: $0, row) })
+        }
+    }
+
+    /// Every unit from `start` to `size` is in exactly one group, in order: groups of sixteen,
+    /// then at most one of eight, then fewer than eight single units.
+    @Test func laneGroupsCoverEveryUnitOnceWidestFirst() {
+        for size in 0...70 {
+            for start in stride(from: 0, through: size, by: 16) {
+                var groups: [(unit: Int, group: LaneGroup)] = []
+                FusedLSTMCell.forEachLaneGroup(size: size, from: start) { groups.append(($0, $1)) }
+                var next = start
+                for (unit, group) in groups {
+                    #expect(unit == next, "size \(size) from \(start): a group starts at \(unit), not \(next)")
+                    next += group.width
+                }
+                #expect(next == size, "size \(size) from \(start): groups end at \(next)")
+                let widths = groups.map(\.group.width)
+                #expect(widths == widths.sorted(by: >), "size \(size) from \(start): \(widths)")
+                #expect(widths.filter { $0 == 8 }.count <= 1 && widths.filter { $0 == 1 }.count < 8,
+                        "size \(size) from \(start): \(widths)")
             }
         }
     }

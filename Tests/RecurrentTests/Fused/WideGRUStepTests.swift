@@ -3,7 +3,7 @@ import Testing
 import WideKernels
 @testable import Recurrent
 
-/// The 16-wide GRU step (`WideGRUStep`) against `FusedGRUCell`'s 8-wide and scalar lanes: the
+/// The 16-wide GRU step (`WideGRUStep`) against `FusedGRUCell`'s lanes (16, 8 and 1 wide): the
 /// kernel called directly on random rows, and a whole layer's outputs, final state and every
 /// gradient, including the initial state's, with full and padded batches. Either way the bits
 /// must be the same whichever code ran.

@@ -2,7 +2,7 @@ import CEngineSupport
 import Testing
 @testable import Recurrent
 
-/// The 16-wide LSTM step (`WideLSTMStep`) against `FusedLSTMCell`'s 8-wide and scalar lanes:
+/// The 16-wide LSTM step (`WideLSTMStep`) against `FusedLSTMCell`'s lanes (16, 8 and 1 wide):
 /// a whole layer's outputs, final states and every gradient must have the same bits whichever
 /// kernels ran.
 @Suite struct WideLSTMStepTests {

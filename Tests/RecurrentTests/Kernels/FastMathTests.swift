@@ -33,16 +33,18 @@ import Testing
         #expect(worst < 3e-7, "absolute error \(worst)")
     }
 
-    /// A value gets the same bits from the vector and the scalar path.
+    /// A value gets the same bits from the 16-wide, the 8-wide and the scalar path.
     @Test func vectorAndScalarPathsAgreeBitForBit() {
         var generator = RandomGenerator(seed: 1)
         for _ in 0..<2_000 {
-            let values = SIMD8<Float>((0..<8).map { _ in generator.uniform(-10, 10) * (generator.nextUnitFloat() < 0.1 ? 1e-4 : 1) })
-            let vector = FastMath.tanh(values)
-            let sigmoids = FastMath.sigmoid(values)
-            for lane in 0..<8 {
-                #expect(vector[lane].bitPattern == FastMath.tanh(values[lane]).bitPattern)
-                #expect(sigmoids[lane].bitPattern == FastMath.sigmoid(values[lane]).bitPattern)
+            let values = SIMD16<Float>((0..<16).map { _ in generator.uniform(-10, 10) * (generator.nextUnitFloat() < 0.1 ? 1e-4 : 1) })
+            let (tanh16, sigmoid16) = (FastMath.tanh(values), FastMath.sigmoid(values))
+            let tanh8 = SIMD16(lowHalf: FastMath.tanh(values.lowHalf), highHalf: FastMath.tanh(values.highHalf))
+            let sigmoid8 = SIMD16(lowHalf: FastMath.sigmoid(values.lowHalf), highHalf: FastMath.sigmoid(values.highHalf))
+            for lane in 0..<16 {
+                let (tanh1, sigmoid1) = (FastMath.tanh(values[lane]).bitPattern, FastMath.sigmoid(values[lane]).bitPattern)
+                #expect(tanh16[lane].bitPattern == tanh1 && tanh8[lane].bitPattern == tanh1)
+                #expect(sigmoid16[lane].bitPattern == sigmoid1 && sigmoid8[lane].bitPattern == sigmoid1)
             }
         }
     }
@@ -54,5 +56,7 @@ import Testing
         let vector = FastMath.tanh(SIMD8<Float>(.nan, 1, .infinity, -.infinity, 0, -0.5, 100, .nan))
         #expect(vector[0].isNaN && vector[7].isNaN && vector[2] == 1 && vector[3] == -1 && vector[4] == 0)
         #expect(FastMath.sigmoid(SIMD8<Float>(repeating: .nan))[3].isNaN)
+        let sixteen = FastMath.tanh(SIMD16<Float>(lowHalf: SIMD8(repeating: 1), highHalf: SIMD8(.nan, 1, .infinity, -.infinity, 0, -0.5, 100, .nan)))
+        #expect(sixteen[8].isNaN && sixteen[15].isNaN && sixteen[10] == 1 && sixteen[11] == -1 && sixteen[12] == 0)
     }
 }

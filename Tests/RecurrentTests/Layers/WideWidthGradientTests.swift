@@ -12,7 +12,7 @@ import Testing
 /// unoptimised matrix kernel), and a full check would need two for each of about 20 000
 /// entries, so entries are sampled where the kernels split the units: in every gate block of
 /// every parameter and in every row of the initial states, one unit in each of `unitRanges` —
-/// units 0–15 (the 16-wide block; without AVX-512 two 8-wide blocks), 16–23 (the 8-wide block)
+/// units 0–15 (the 16-wide block: the AVX-512 step, or `Lanes16`), 16–23 (the 8-wide block)
 /// and 24–26 (the scalar remainder) — the unit within its range and the column of a weight
 /// matrix rotating from block to block and parameter to parameter, so that different lanes
 /// are checked. Every fourth entry of the input is checked too.

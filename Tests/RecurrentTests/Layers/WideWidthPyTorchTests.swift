@@ -1,11 +1,12 @@
 import Testing
 @testable import Recurrent
 
-/// Every built-in kind against PyTorch at hidden sizes 27 (= 16 + 8 + 3: the 16-wide LSTM step,
-/// the 8-wide step and the scalar remainder) and 40 (= 2 · 16 + 8), two layers, bidirectional
-/// with padded sequences at 27: outputs, final states, and the gradients of the input, the
-/// initial states and every parameter. Each case runs once with the 16-wide kernels (AVX-512)
-/// and once with the 8-wide ones, so both are held to PyTorch, not only to each other.
+/// Every built-in kind against PyTorch at hidden sizes 27 (= 16 + 8 + 3: a 16-wide group — the
+/// AVX-512 step, or `Lanes16` — an 8-wide group and the scalar remainder) and 40 (= 2 · 16 + 8),
+/// two layers, bidirectional with padded sequences at 27: outputs, final states, and the
+/// gradients of the input, the initial states and every parameter. Each case runs once with
+/// the 16-wide kernels (AVX-512) and once with the 8-wide ones, so both are held to PyTorch,
+/// not only to each other.
 ///
 /// References: `WidePyTorchFixture` (torch.nn for RNN, LSTM and GRU; the Cho GRU and the
 /// peephole LSTM written step by step in torch, checked against torch.nn on the kinds it has).
