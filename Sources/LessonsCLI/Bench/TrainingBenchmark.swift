@@ -39,7 +39,9 @@ struct TrainingBenchmark: Sendable {
     /// Floating-point operations of one training step, counting the matrix products (which
     /// dominate): forward `2·B·T·G·(I + H)`, backward `2·B·T·G·(I + 2H)` (weight gradients of
     /// both matrices and the state gradient; the input needs none), plus the head forward and
-    /// backward. `G` is the gate width.
+    /// backward. `G` is the gate width. A one-hot input's products are counted as dense, the
+    /// arithmetic PyTorch does; the engine skips their zeros (`Engine.skipsZeroInputs`, off with
+    /// `LESSONS_DENSE_INPUTS`), so for such a configuration this overstates what it computed.
     var flopsPerStep: Double {
         let gates = Double((cell == .lstm ? 4 : 3) * hiddenSize)
         let bt = Double(batch * steps)

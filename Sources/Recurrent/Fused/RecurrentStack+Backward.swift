@@ -80,6 +80,10 @@ extension RecurrentStack {
         // run as one part.
         let parts = sequenceParts(
             batch: batch, features: features, mixesSequences: fusedCell.hasPeepholes || fusedCell.hasGateRecurrence)
+        // One-hot inputs: ∂W_ih gathers ∂P's rows into the ones' columns (the same bits).
+        let binaryInput = trace.input.scalars.withUnsafeBufferPointer {
+            BinaryInputRows($0.baseAddress!, rows: batch * time, features: features)
+        }
         let gatheredWidth = features > ThinWeightGradient.maximumFeatures ? StepGradientRing.chunkSteps * batch * features : 0
         let gatheredInputs = ScratchBuffer(uninitialized: max(1, min(parts, Engine.threadCount)) * gatheredWidth)
         let dh = ScratchBuffer(copying: hiddenGradient)
@@ -102,6 +106,11 @@ extension RecurrentStack {
         trace.input.scalars.withUnsafeBufferPointer { input in
           outputGradient.scalars.withUnsafeBufferPointer { outputValues in
             parameters.withGradientTargets { targets in
+              // ∂W_ihᵀ [features, gates] while the pass adds into it (nil: the full product).
+              let transposedInputGradient = binaryInput.flatMap { _ in
+                  targets.inputWeight.flatMap { BinaryInputRows.transposedGradient($0, gates: gates, features: features) }
+              }
+              let sparseInput = binaryInput.flatMap { rows in transposedInputGradient.map { (rows: rows, transposedGradient: $0.base) } }
               WorkerTeam.run(parts: parts) { share, barrier in
                 let rows = share.slice(of: batch, alignment: Self.sequencesPerPart)
                 let first = rows.lowerBound
@@ -157,10 +166,14 @@ extension RecurrentStack {
                         barrier.wait()
                         accumulateWeightGradients(
                             ofSteps: chunk, ring: ring, trace: trace, into: targets, reverse: reverse, time: time,
-                            input: input.baseAddress, gatheredInputs: gatheredInputs.at(share.index * gatheredWidth), share: share)
+                            input: input.baseAddress, binaryInput: sparseInput,
+                            gatheredInputs: gatheredInputs.at(share.index * gatheredWidth), share: share)
                         barrier.wait()
                     }
                 }
+              }
+              if let transposedInputGradient, let gradient = targets.inputWeight {
+                  BinaryInputRows.storeTransposed(transposedInputGradient.base, into: gradient, gates: gates, features: features)
               }
             }
           }

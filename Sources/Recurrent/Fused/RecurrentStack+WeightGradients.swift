@@ -10,11 +10,15 @@ extension RecurrentStack {
     /// - Parameters:
     ///   - input: `[batch * time, features]`, the layer's input (rows `b * time + t`); `nil`
     ///     when it is empty.
+    ///   - binaryInput: for a one-hot input, its ones and `∂W_ihᵀ` `[features, gates]`, which
+    ///     this adds into instead of `targets.inputWeight`.
     ///   - gatheredInputs: `[chunkSteps * batch, features]` scratch of this part's own, for
     ///     layers with more inputs than `ThinWeightGradient` handles.
     func accumulateWeightGradients(
         ofSteps steps: Range<Int>, ring: StepGradientRing, trace: DirectionTrace, into targets: DirectionGradientTargets,
-        reverse: Bool, time: Int, input: UnsafePointer<Float>?, gatheredInputs: UnsafeMutablePointer<Float>, share: WorkShare
+        reverse: Bool, time: Int, input: UnsafePointer<Float>?,
+        binaryInput: (rows: BinaryInputRows, transposedGradient: UnsafeMutablePointer<Float>)?,
+        gatheredInputs: UnsafeMutablePointer<Float>, share: WorkShare
     ) {
         let (batch, size, gates) = (ring.batch, hiddenSize, ring.gates)
         let depth = steps.count * batch
@@ -42,6 +46,20 @@ extension RecurrentStack {
         }
         // The input rows are by sequence: slot i of the chunk is time t_i, row b · time + t_i.
         let firstTime = reverse ? time - 1 - steps.lowerBound : steps.lowerBound
+        if let binaryInput {
+            // This part's gate rows of ∂W_ih, as columns of ∂W_ihᵀ; the bias sums as `accumulateProduct` adds them.
+            let columns = share.slice(of: gates, alignment: Self.gradientRowAlignment)
+            guard !columns.isEmpty else { return }
+            binaryInput.rows.accumulateWeightGradient(
+                depth: depth, gradient: projected, gradientStride: gates,
+                inputRow: { d in (d % batch) * time + (reverse ? firstTime - d / batch : firstTime + d / batch) },
+                columns: columns, into: binaryInput.transposedGradient, gates: gates)
+            if let sums = targets.inputBias {
+                RowArithmetic.addRows(of: projected + columns.lowerBound, rows: depth, width: columns.count, stride: gates,
+                                      into: sums + columns.lowerBound)
+            }
+            return
+        }
         let inputs = ThinWeightGradient.RowWalk(
             base: input + firstTime * features, outerStride: reverse ? -features : features, innerStride: time * features)
         if features <= ThinWeightGradient.maximumFeatures {

@@ -217,15 +217,30 @@ final class RecurrentStack {
         // was the largest buffer of the pass (6.5 MB for an h128 LSTM over 100 steps), written
         // and read back from memory three times. Each entry is the same chain either way
         // (`MatrixProduct` adds in increasing depth whatever the rows), so the same bits.
-        let inputWeights = PackedOperand.packing(weights.input, transposed: true)
         let projected = ScratchBuffer(uninitialized: batch * gateWidth)
         let inputBias = weights.inputBias.map { ScratchBuffer(copying: $0.scalars) }
         let inputValues = ScratchBuffer(copying: flatInput.scalars)
+        // One-hot inputs: each row of P is the sum of the ones' rows of W_ihᵀ (the same bits).
+        let binaryInput = BinaryInputRows(inputValues.base, rows: batch * time, features: features)
+        let transposedInputWeights = binaryInput.flatMap { _ in
+            weights.input.scalars.withUnsafeBufferPointer {
+                BinaryInputRows.transposedWeights($0.baseAddress!, gates: gateWidth, features: features)
+            }
+        }
+        let inputWeights = transposedInputWeights == nil ? PackedOperand.packing(weights.input, transposed: true) : nil
         /// `P_t` of sequences `rows`, sequence `b`'s at `projected.at(b * gateWidth)`.
         func project(_ t: Int, rows: Range<Int>) {
-            MatrixProduct.multiply(
-                m: rows.count, a: inputValues.at((rows.lowerBound * time + t) * features), lda: time * features, transposeA: false,
-                packed: inputWeights, c: projected.at(rows.lowerBound * gateWidth), ldc: gateWidth, accumulate: false)
+            if let binaryInput, let transposedInputWeights {
+                for b in rows {
+                    binaryInput.projectRow(b * time + t, transposedWeights: transposedInputWeights.base, gates: gateWidth,
+                                           into: projected.at(b * gateWidth))
+                }
+            } else if let inputWeights {
+                MatrixProduct.multiply(
+                    m: rows.count, a: inputValues.at((rows.lowerBound * time + t) * features), lda: time * features,
+                    transposeA: false, packed: inputWeights, c: projected.at(rows.lowerBound * gateWidth), ldc: gateWidth,
+                    accumulate: false)
+            }
             if let inputBias {
                 RowArithmetic.add(inputBias.base, toEveryRowOf: projected.at(rows.lowerBound * gateWidth), rows: rows.count, width: gateWidth)
             }

@@ -13,6 +13,13 @@ public enum Engine {
     nonisolated(unsafe) public internal(set) static var usesWideVectors =
         cpu_features_has_avx512() != 0 && ProcessInfo.processInfo.environment["LESSONS_NARROW_KERNEL"] == nil
 
+    /// Whether a recurrent layer whose input is all zeros and ones, mostly zeros (one-hot
+    /// characters), skips the zeros in its products with the input (`BinaryInputRows`): unless
+    /// the environment sets `LESSONS_DENSE_INPUTS`, to compare with PyTorch multiplying them all.
+    /// Results are the same bits either way.
+    nonisolated(unsafe) public internal(set) static var skipsZeroInputs =
+        ProcessInfo.processInfo.environment["LESSONS_DENSE_INPUTS"] == nil
+
     /// Asks glibc's allocator to keep freed blocks for reuse instead of handing them back to
     /// the system; every recurrent layer does this when it is built (it is cheap and
     /// idempotent). A training step allocates the same large tensors every time; returned to

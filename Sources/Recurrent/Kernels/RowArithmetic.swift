@@ -46,9 +46,33 @@ enum RowArithmetic {
         }
     }
 
+    /// Whether every entry of a `[rows, width]` matrix (rows `stride` apart, `width` by
+    /// default) is finite: `v − v` is 0 for a finite `v` and NaN for ±∞ and NaN, and a sum
+    /// holding a NaN is NaN, so eight lanes of such sums answer for the whole matrix.
+    static func allFinite(_ matrix: UnsafePointer<Float>, rows: Int, width: Int, stride: Int? = nil) -> Bool {
+        let rowStride = stride ?? width
+        let vectorEnd = width - width % 8
+        var lanes = Lanes8.Value()
+        var scalar: Float = 0
+        for r in 0..<rows {
+            let row = matrix + r * rowStride
+            var j = 0
+            while j < vectorEnd {
+                let values = Lanes8.load(row + j)
+                lanes += values - values
+                j += 8
+            }
+            while j < width {
+                scalar += row[j] - row[j]
+                j += 1
+            }
+        }
+        return (lanes.sum() + scalar) == 0
+    }
+
     /// `target[j] += source[j]` for `j < width`, eight at a time and then one at a time.
     @inline(__always)
-    private static func add(_ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, width: Int) {
+    static func add(_ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, width: Int) {
         let vectorEnd = width - width % 8
         var j = 0
         while j < vectorEnd {

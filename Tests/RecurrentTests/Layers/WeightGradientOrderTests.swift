@@ -92,7 +92,7 @@ import Testing
                             for index in 0..<parts {
                                 stack.accumulateWeightGradients(
                                     ofSteps: chunk, ring: ring, trace: trace, into: targets, reverse: reverse, time: time,
-                                    input: x.baseAddress, gatheredInputs: gatheredInputs.base,
+                                    input: x.baseAddress, binaryInput: nil, gatheredInputs: gatheredInputs.base,
                                     share: WorkShare(index: index, count: parts))
                             }
                         }
