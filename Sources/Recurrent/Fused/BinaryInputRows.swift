@@ -9,11 +9,14 @@
 /// fused multiply-adds in increasing depth, from +0 (`P`) or from the gradient's current value
 /// (`∂W_ih`). A term whose `x` is 1 adds its other factor exactly as `fma(1, w, acc)` would. A
 /// term whose `x` is 0 adds a zero, which leaves the chain as it is unless the other factor is
-/// infinite or NaN (`0 · ∞` is NaN) or the chain holds −0 (−0 + +0 is +0). So the weights must
-/// be finite (else the forward pass runs the full product), each chunk's `∂P` finite (else the
-/// chunk adds every term), and the gradient free of −0 when the backward pass starts (else it
-/// runs the full product); a chain that starts without −0 never reaches it by adding finite
-/// values with one factor 1, since an exact zero sum is +0.
+/// infinite or NaN (`0 · ∞` is NaN) or the chain holds −0 (−0 + +0 is +0) or a signalling NaN
+/// (which an addition would quiet). So the weights must be finite (else the forward pass runs
+/// the full product), each chunk's `∂P` finite (else the chunk adds every term), and the
+/// gradient free of −0 and NaN when the backward pass starts (else it runs the full product);
+/// a chain that starts without −0 never reaches it by adding finite values with one factor 1,
+/// since an exact zero sum is +0. (Where two NaNs meet in a chunk that adds every term, which
+/// payload survives follows the instruction the compiler chose, as between the engine's other
+/// paths; arithmetic only ever makes the default NaN.)
 struct BinaryInputRows {
     /// Row `r`'s ones are in the columns `columns[starts[r] ..< starts[r + 1]]`, increasing.
     private let starts: [Int32]
@@ -116,12 +119,12 @@ struct BinaryInputRows {
     }
 
     /// `[features, gates]`: `∂W_ihᵀ` for `accumulateWeightGradient`, or `nil` if an entry is −0
-    /// (then the backward pass must run the full product; see the type's comment).
+    /// or NaN (then the backward pass must run the full product; see the type's comment).
     ///
     /// - Parameter gradient: `∂W_ih`, `[gates, features]`.
     static func transposedGradient(_ gradient: UnsafePointer<Float>, gates: Int, features: Int) -> ScratchBuffer? {
         let negativeZero = (-Float(0)).bitPattern
-        guard !UnsafeBufferPointer(start: gradient, count: gates * features).contains(where: { $0.bitPattern == negativeZero }) else {
+        guard !UnsafeBufferPointer(start: gradient, count: gates * features).contains(where: { $0.bitPattern == negativeZero || $0.isNaN }) else {
             return nil
         }
         let transposed = ScratchBuffer(uninitialized: features * gates)

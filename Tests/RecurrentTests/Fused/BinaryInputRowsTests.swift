@@ -7,7 +7,8 @@ import Testing
 /// gradient, for every kind, both kernel widths, one and two threads, full and padded batches,
 /// both directions, a second layer (which reads a dense input), two backward passes adding into
 /// the same gradients, and the cases that must fall back to the full products (infinite
-/// weights, infinite gate gradients, a gradient holding −0).
+/// weights, infinite gate gradients in one chunk of two, a gradient holding −0 or a signalling
+/// NaN).
 @Suite struct BinaryInputRowsTests {
     /// One-hot rows of `features` (two ones per row when `multiHot`): the kth row's ones at
     /// `(7k) % used` and `(7k + 3) % used`, so the columns from `used` on hold no one.
@@ -23,10 +24,11 @@ import Testing
 
     /// What may go wrong in a run: weights or gate gradients that are not finite, a gradient that
     /// holds −0 before the backward pass.
-    enum Hazard: CaseIterable { case none, infiniteWeight, infiniteGradient, negativeZeroGradient }
+    enum Hazard: CaseIterable { case none, infiniteWeight, infiniteGradient, negativeZeroGradient, signallingNaNGradient }
 
-    /// Two forward and backward passes (the second adds into the first's gradients), hashed:
-    /// outputs, final states, and the gradients of the initial states and every parameter.
+    /// Two forward and backward passes (the second adds into the first's gradients): the bits of
+    /// the outputs, final states and every parameter's gradient after each, and of the
+    /// gradients of the initial states.
     static func hash(
         _ kind: RecurrentCellKind, layers: Int, input: Tensor, size: Int, padded: Bool, hazard: Hazard = .none
     ) -> [UInt32] {
@@ -40,6 +42,7 @@ import Testing
         case .infiniteWeight: inputWeight.value.scalars[3 * features + 5] = .infinity
         // In a column no input row has a one: its gradient's chain adds only 0 · ∂P.
         case .negativeZeroGradient: inputWeight.gradient.scalars[2 * features + features - 1] = -0.0
+        case .signallingNaNGradient: inputWeight.gradient.scalars[2 * features + features - 1] = Float(bitPattern: 0x7fa0_0001)
         case .none, .infiniteGradient: break
         }
         let stateShape = stack.stateShape(batch: batch)
@@ -50,16 +53,19 @@ import Testing
         for pass in 0..<2 {
             let result = stack.forward(Variable(input), initialHidden: hidden, initialCell: cell, lengths: lengths)
             var weighting = randomTensor(result.output.shape, seed: 79 + UInt64(pass))
-            if hazard == .infiniteGradient { weighting.scalars[5 * weighting.shape[2] + 1] = Float.infinity }
+            // At step 1 of sequence 0: the forward direction's first chunk of steps (9 to 2)
+            // stays finite, its second (1, 0) is not.
+            if hazard == .infiniteGradient { weighting.scalars[1 * weighting.shape[2] + 1] = Float.infinity }
             let loss = (result.output * Variable(weighting)).sum() + (result.hidden * result.hidden).sum()
             loss.backward()
             var tensors = [result.output.value, result.hidden.value]
             if let finalCell = result.cell { tensors.append(finalCell.value) }
+            // After each pass: a hazard may make the second pass take the full products.
+            tensors += stack.namedParameters.map(\.parameter.gradient)
             for tensor in tensors { bits += tensor.scalars.map(\.bitPattern) }
         }
         bits += hidden.gradient!.scalars.map(\.bitPattern)
         if let cell { bits += cell.gradient!.scalars.map(\.bitPattern) }
-        for (_, parameter) in stack.namedParameters { bits += parameter.gradient.scalars.map(\.bitPattern) }
         return bits
     }
 
@@ -80,6 +86,10 @@ import Testing
                 for (batch, multiHot) in [(20, false), (4, true)] {
                     for padded in [false, true] where takesLengths || !padded {
                         let input = Self.oneHot(batch: batch, time: 10, features: 20, multiHot: multiHot)
+                        // The skipping run does skip: the input qualifies.
+                        #expect(ZeroInputSkipping.with(skips: true) {
+                            input.scalars.withUnsafeBufferPointer { BinaryInputRows($0.baseAddress!, rows: batch * 10, features: 20) != nil }
+                        })
                         let runs = [false, true].map { skips in
                             VectorWidth.with(wide: wide) {
                                 ThreadCount.with(threads, splittingEveryPass: true) {
@@ -96,16 +106,23 @@ import Testing
         }
     }
 
-    @Test(arguments: [Hazard.infiniteWeight, .infiniteGradient, .negativeZeroGradient])
+    @Test(arguments: [Hazard.infiniteWeight, .infiniteGradient, .negativeZeroGradient, .signallingNaNGradient])
     func hazardsGiveTheBitsOfTheFullProducts(hazard: Hazard) {
         for kind in [RecurrentCellKind.lstm, .gru] {
-            let input = Self.oneHot(batch: 8, time: 6, features: 17, used: 16)
-            let runs = [false, true].map { skips in
-                ZeroInputSkipping.with(skips: skips) { Self.hash(kind, layers: 1, input: input, size: 16, padded: false, hazard: hazard) }
+            for threads in [1, 2] {
+                // Ten steps: two chunks of the backward pass.
+                let input = Self.oneHot(batch: 16, time: 10, features: 17, used: 16)
+                let runs = [false, true].map { skips in
+                    ThreadCount.with(threads, splittingEveryPass: true) {
+                        ZeroInputSkipping.with(skips: skips) {
+                            Self.hash(kind, layers: 1, input: input, size: 16, padded: false, hazard: hazard)
+                        }
+                    }
+                }
+                #expect(Self.firstDifference(runs[0], runs[1]) == nil, "\(kind) \(hazard) threads \(threads)")
+                #expect(runs[1].contains { Float(bitPattern: $0).isNaN || !Float(bitPattern: $0).isFinite } || hazard == .negativeZeroGradient,
+                        "the hazard reached the results")
             }
-            #expect(Self.firstDifference(runs[0], runs[1]) == nil, "\(kind) \(hazard)")
-            #expect(runs[1].contains { Float(bitPattern: $0).isNaN || !Float(bitPattern: $0).isFinite } || hazard == .negativeZeroGradient,
-                    "the hazard reached the results")
         }
     }
 
