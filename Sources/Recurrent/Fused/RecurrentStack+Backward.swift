@@ -80,10 +80,9 @@ extension RecurrentStack {
         // run as one part.
         let parts = sequenceParts(
             batch: batch, features: features, mixesSequences: fusedCell.hasPeepholes || fusedCell.hasGateRecurrence)
-        // One-hot inputs: ∂W_ih gathers ∂P's rows into the ones' columns (the same bits).
-        let binaryInput = trace.input.scalars.withUnsafeBufferPointer {
-            BinaryInputRows($0.baseAddress!, rows: batch * time, features: features)
-        }
+        // One-hot inputs (found by the forward pass): ∂W_ih gathers ∂P's rows into the ones'
+        // columns (the same bits).
+        let binaryInput = trace.binaryInput
         let gatheredWidth = features > ThinWeightGradient.maximumFeatures ? StepGradientRing.chunkSteps * batch * features : 0
         let gatheredInputs = ScratchBuffer(uninitialized: max(1, min(parts, Engine.threadCount)) * gatheredWidth)
         let dh = ScratchBuffer(copying: hiddenGradient)

@@ -329,6 +329,6 @@ final class RecurrentStack {
         guard keepTrace else { return nil }
         return DirectionTrace(
             input: flatInput, weights: weights, hiddenStates: hiddenStates, cellStates: cellStates,
-            gates: gates, extra: extra)
+            gates: gates, extra: extra, binaryInput: binaryInput)
     }
 }

@@ -19,6 +19,9 @@ struct DirectionTrace {
     /// `[steps * batch, extraCount * hiddenSize]`: what the cell's `FusedCell.extraCount` says
     /// it keeps (GRU: `W_hn h + b_hn`; Cho's GRU: `r ⊙ h`; LSTM, RNN: nothing).
     let extra: ScratchBuffer
+    /// Where the ones of `input` are, when it is one-hot (`BinaryInputRows`): found once in the
+    /// forward pass, read again by the backward pass's input-weight gradient.
+    var binaryInput: BinaryInputRows? = nil
 }
 
 /// Everything the backward pass of a whole stack needs.
