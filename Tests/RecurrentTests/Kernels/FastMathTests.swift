@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WideKernels
 @testable import Recurrent
 
 @Suite struct FastMathTests {
@@ -45,6 +46,36 @@ import Testing
                 let (tanh1, sigmoid1) = (FastMath.tanh(values[lane]).bitPattern, FastMath.sigmoid(values[lane]).bitPattern)
                 #expect(tanh16[lane].bitPattern == tanh1 && tanh8[lane].bitPattern == tanh1)
                 #expect(sigmoid16[lane].bitPattern == sigmoid1 && sigmoid8[lane].bitPattern == sigmoid1)
+            }
+        }
+    }
+
+    /// The values the clamp decides on get the same bits on every path too: either side of
+    /// ±clamp, infinities, signed zeros, and a NaN with a payload (kept a NaN).
+    @Test func clampEdgesAgreeBitForBit() {
+        let clamp = RationalTanh.clamp
+        let payload = Float(bitPattern: 0x7FC0_1234)
+        let edges: [Float] = [
+            clamp, -clamp, clamp.nextUp, clamp.nextDown, (-clamp).nextUp, (-clamp).nextDown,
+            Float.infinity, -Float.infinity, 0, -Float(0), Float.greatestFiniteMagnitude, -Float.greatestFiniteMagnitude,
+            payload, -payload, 2 * clamp, -2 * clamp,
+        ]
+        let values = SIMD16<Float>(edges)
+        for (name, function16, function8, function1) in [
+            ("tanh", FastMath.tanh as (SIMD16<Float>) -> SIMD16<Float>, FastMath.tanh as (SIMD8<Float>) -> SIMD8<Float>,
+             FastMath.tanh as (Float) -> Float),
+            ("sigmoid", FastMath.sigmoid, FastMath.sigmoid, FastMath.sigmoid),
+        ] {
+            let wide = function16(values)
+            let narrow = SIMD16(lowHalf: function8(values.lowHalf), highHalf: function8(values.highHalf))
+            for lane in 0..<16 {
+                let scalar = function1(edges[lane])
+                if scalar.isNaN {
+                    #expect(wide[lane].isNaN && narrow[lane].isNaN, "\(name)(\(edges[lane]))")
+                } else {
+                    #expect(wide[lane].bitPattern == scalar.bitPattern && narrow[lane].bitPattern == scalar.bitPattern,
+                            "\(name)(\(edges[lane])): \(wide[lane]) \(narrow[lane]) \(scalar)")
+                }
             }
         }
     }
