@@ -97,9 +97,3 @@ enum FastMath {
         Float(0.5).addingProduct(0.5, tanh(x * 0.5))
     }
 }
-
-extension SIMD8 where Scalar == Float {
-    /// The lanes' IEEE bit patterns, and back.
-    @inline(__always) var bitPattern: SIMD8<UInt32> { unsafeBitCast(self, to: SIMD8<UInt32>.self) }
-    @inline(__always) init(bitPattern: SIMD8<UInt32>) { self = unsafeBitCast(bitPattern, to: SIMD8<Float>.self) }
-}
