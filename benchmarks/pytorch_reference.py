@@ -31,6 +31,17 @@ def flops(cell, inputs, hidden, batch, steps, head, classes):
     return recurrent + 3 * 2 * rows * hidden * classes
 
 
+def warm_up(operation, seconds=0.5):
+    """Repeats `operation` for at least `seconds`, and at least twice, before anything is timed:
+    the same rule as the engine's benchmarks (`WarmUp` in Sources/LessonsCLI/Bench), so both
+    sides are timed on a core that has been busy for the same half second."""
+    start = time.perf_counter()
+    count = 0
+    while count < 2 or time.perf_counter() - start < seconds:
+        operation()
+        count += 1
+
+
 def run(name, cell, inputs, hidden, batch, steps, head, classes, one_hot, repetitions):
     torch.manual_seed(1)
     layer = (torch.nn.LSTM if cell == "lstm" else torch.nn.GRU)(inputs, hidden, batch_first=True)
@@ -49,8 +60,7 @@ def run(name, cell, inputs, hidden, batch, steps, head, classes, one_hot, repeti
         torch.nn.functional.cross_entropy(logits, targets).backward()
         optimizer.step()
 
-    for _ in range(2):
-        step()
+    warm_up(step)
     times = []
     for _ in range(repetitions):
         start = time.perf_counter()
@@ -81,15 +91,16 @@ def main():
         return
     a = torch.rand(512, 512)
     b = torch.rand(512, 512)
-    for _ in range(3):
-        a @ b
+    warm_up(lambda: a @ b)
+    # As many products as the engine's benchmark times (25: a noisy machine's slow tenths of a
+    # second then move the median less than with 9).
     times = []
-    for _ in range(9):
+    for _ in range(25):
         start = time.perf_counter()
         a @ b
         times.append(time.perf_counter() - start)
     print(json.dumps({"name": "matmul-512", "threads": arguments.threads,
-                      "gflops": 2 * 512 ** 3 / sorted(times)[4] / 1e9, "torch": torch.__version__}), flush=True)
+                      "gflops": 2 * 512 ** 3 / sorted(times)[len(times) // 2] / 1e9, "torch": torch.__version__}), flush=True)
 
 
 if __name__ == "__main__":

@@ -5,12 +5,12 @@ import CEngineSupport
 /// The matrix product on its own, and the core's peak: how close the kernel comes to what
 /// the hardware can do.
 enum MatrixBenchmark {
-    /// GFLOP/s of `[m, k] · [k, n]` products, median of `repetitions`.
+    /// GFLOP/s of `[m, k] · [k, n]` products, median of `repetitions` after a warm-up (`WarmUp`).
     static func matmul(m: Int, k: Int, n: Int, repetitions: Int) -> Double {
         var generator = RandomGenerator(seed: 2)
         let a = Tensor.uniform([m, k], -1, 1, generator: &generator)
         let b = Tensor.uniform([k, n], -1, 1, generator: &generator)
-        _ = a.matmul(b)
+        WarmUp.run { _ = a.matmul(b) }
         var times: [Double] = []
         for _ in 0..<repetitions {
             let start = DispatchTime.now().uptimeNanoseconds

@@ -61,7 +61,7 @@ struct TrainingBenchmark: Sendable {
         var gflops: Double
     }
 
-    /// Times `repetitions` training steps after a warm-up; reports the median step.
+    /// Times `repetitions` training steps after a warm-up (`WarmUp`); reports the median step.
     func run(repetitions: Int) -> Measurement {
         var generator = RandomGenerator(seed: 1)
         let layer: RecurrentLayer = cell == .lstm
@@ -96,7 +96,7 @@ struct TrainingBenchmark: Sendable {
             crossEntropy(logits: logits, targets: targets).backward()
             optimizer.step()
         }
-        for _ in 0..<2 { step() }
+        WarmUp.run(step)
         var times: [Double] = []
         for _ in 0..<repetitions {
             let start = DispatchTime.now().uptimeNanoseconds
