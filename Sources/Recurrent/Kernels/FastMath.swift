@@ -28,8 +28,8 @@ enum FastMath {
         rationalTanh(clampedKeepingNaN(value))
     }
 
-    /// Clamped half by half with the 8-lane bit selection rather than a second copy of it; on
-    /// x86-64 a `SIMD16` is two 8-wide registers anyway.
+    /// Clamped half by half with the 8-lane clamp rather than a second copy of it; on x86-64 a
+    /// `SIMD16` is two 8-wide registers anyway.
     @inline(__always)
     static func tanh(_ value: SIMD16<Float>) -> SIMD16<Float> {
         rationalTanh(SIMD16(lowHalf: clampedKeepingNaN(value.lowHalf), highHalf: clampedKeepingNaN(value.highHalf)))
