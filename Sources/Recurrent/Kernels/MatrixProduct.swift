@@ -25,8 +25,11 @@ enum MatrixProduct {
 
     /// Multiply-adds below which a product runs on one thread. The threads of a region meet in
     /// about a microsecond, what 2¹⁶ multiply-adds take; a product is split only when it is
-    /// some ten times that, so that the split pays however the threads are placed.
-    static let splitThreshold = 1 << 20
+    /// some thirty times that, so that the split pays however the threads are placed. At 2²⁰
+    /// the weight-gradient chunks of an LSTM of 32 units (128 × 256 · 256 × 32, exactly 2²⁰)
+    /// were split, and its training step ran slower on two threads than on one (medians 2.4
+    /// against 2.1 ms, AMD EPYC Zen 3); from 2²¹ they run on one thread (2.09 ms on two).
+    static let splitThreshold = 1 << 21
 
     /// - Parameters:
     ///   - m, n, k: `op(A)` is `[m, k]`, `op(B)` is `[k, n]`, `C` is `[m, n]`.
