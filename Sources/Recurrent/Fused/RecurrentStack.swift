@@ -47,10 +47,14 @@ final class RecurrentStack {
     static let sequencesPerPart = 8
 
     /// The fewest multiply-adds a step's products must take for the pass to be split between
-    /// threads. Below it a step lasts a few microseconds, and two threads were no faster than
-    /// one (an LSTM of 32 units, batch 32, 2¹⁷ a step: 1.85 ms against 1.92 on an Intel Xeon).
-    /// A variable so that tests can split small passes.
-    nonisolated(unsafe) static var splitStepWork = 1 << 20
+    /// threads. The threads meet once per chunk of steps, not per step, so even a small step
+    /// pays: on an AMD EPYC Zen 5, an LSTM of 32 units, batch 32 (a step of 2¹⁷·³), took
+    /// 0.47–0.62 ms a training step split in two against 0.72–0.98 on one thread, faster in 7
+    /// of 8 launches in turn (an Intel Xeon, earlier engine: 1.85 against 1.92 ms). Far below
+    /// it a step lasts a microsecond or two and the meetings dominate: a GRU of 16 units on
+    /// one input (2¹⁴·⁷ a step) split took 0.39–0.42 ms in half of eight launches against
+    /// 0.22 unsplit. A variable so that tests can split small passes.
+    nonisolated(unsafe) static var splitStepWork = 1 << 17
 
     /// How many parts (threads) a pass of one direction over `batch` sequences of `features`
     /// inputs may take: one per `sequencesPerPart` sequences, or one when a step is small or
