@@ -20,8 +20,9 @@ import WideKernels
 enum MatrixProduct {
     static let panelColumns = 16
 
-    /// The blocking for the kernel in use (`MatrixBlocking`): from this processor's caches.
-    static var blocking: MatrixBlocking { Engine.usesWideVectors ? .wide : .narrow }
+    /// The blocking for the 16-wide kernels (`wide`) or the 8-wide ones (`MatrixBlocking`):
+    /// from this processor's caches.
+    static func blocking(wide: Bool) -> MatrixBlocking { wide ? .wide : .narrow }
 
     /// Multiply-adds below which a product runs on one thread. The threads of a region meet in
     /// about a microsecond, what 2¹⁶ multiply-adds take; a product is split only when it is
@@ -66,17 +67,21 @@ enum MatrixProduct {
                 m: m, n: n, k: k, a: a, lda: lda, transposeA: transposeA, b: b, ldb: ldb, transposeB: transposeB,
                 c: c, ldc: ldc, accumulate: accumulate, depthSumsOfA: depthSumsOfA, depthSumsOfB: depthSumsOfB)
         }
+        // The kernel width is read once: a product is cut for one kernel from start to end
+        // (tests switch `Engine.usesWideVectors` while other tests' products run).
+        let wide = Engine.usesWideVectors
         // Each depth block is packed just before it is used, so it is still in the cache.
-        let depthBlock = blocking.depth
+        let depthBlock = blocking(wide: wide).depth
         var start = 0
         while start < k {
             let depth = min(depthBlock, k - start)
             let packed = PackedRight(
                 b: transposeB ? b + start : b + start * ldb, ldb: ldb, transposed: transposeB, k: depth, n: n,
-                addingColumnSumsTo: depthSumsOfB, productUnits: split(m: m, n: n, k: depth).units)
+                addingColumnSumsTo: depthSumsOfB, productUnits: split(m: m, n: n, k: depth, wide: wide).units)
             multiply(
                 m: m, a: transposeA ? a + start * lda : a + start, lda: lda, transposeA: transposeA,
-                packed: packed, c: c, ldc: ldc, accumulate: accumulate || start > 0, depthSumsOfA: depthSumsOfA)
+                packed: packed, c: c, ldc: ldc, accumulate: accumulate || start > 0, depthSumsOfA: depthSumsOfA,
+                wide: wide)
             start += depth
         }
     }
@@ -126,20 +131,21 @@ enum MatrixProduct {
 
     /// `C = op(A) · B` (or `C += …`) with `B` already packed, for a right operand used many
     /// times — a layer's recurrent weights, once per time step.
+    ///
+    /// - Parameter wide: the 16-wide kernels or the 8-wide ones, for the whole product.
     static func multiply(
         m: Int, a: UnsafePointer<Float>, lda: Int, transposeA: Bool,
         packed: PackedRight, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
-        depthSumsOfA: UnsafeMutablePointer<Float>? = nil
+        depthSumsOfA: UnsafeMutablePointer<Float>? = nil, wide: Bool = Engine.usesWideVectors
     ) {
         let (k, n) = (packed.k, packed.n)
         guard m > 0, n > 0, k > 0 else { return }
-        let wide = Engine.usesWideVectors
-        let panelRows = self.panelRows
-        let tileColumns = tilePanels * panelColumns
-        let split = split(m: m, n: n, k: k)
+        let panelRows = panelRows(wide: wide)
+        let tileColumns = tilePanels(wide: wide) * panelColumns
+        let split = split(m: m, n: n, k: k, wide: wide)
         let (rowPanels, columnTiles) = (split.rowPanels, split.columnTiles)
         // A block of row panels of A stays in L2 while B's tiles pass.
-        let rowPanelsPerBlock = blocking.rowPanelsPerBlock(panelRows: panelRows, k: k)
+        let rowPanelsPerBlock = blocking(wide: wide).rowPanelsPerBlock(panelRows: panelRows, k: k)
         // The kernels read the panels of A where they lie, an untransposed A's rows `lda` apart
         // and a transposed one's values of each depth step side by side: a weight gradient's
         // `∂R` (the transposed A) is not copied into panels first (that copy was 5% of an LSTM
@@ -155,8 +161,8 @@ enum MatrixProduct {
             guard !tiles.isEmpty, !panels.isEmpty else { return }
             // Only the last row panel can need a padded copy (`needsPaddedCopy`); it is copied
             // here, once, zero-padded.
-            let last = rowsOfPanel(rowPanels - 1, m: m)
-            let partial = needsPaddedCopy(rows: last.rows) && panels.upperBound == rowPanels
+            let last = rowsOfPanel(rowPanels - 1, m: m, wide: wide)
+            let partial = needsPaddedCopy(rows: last.rows, wide: wide) && panels.upperBound == rowPanels
                 ? UnsafeMutablePointer<Float>.allocate(capacity: panelRows * k) : nil
             defer { partial?.deallocate() }
             if let partial {
@@ -181,14 +187,14 @@ enum MatrixProduct {
                     // A transposed A's whole panels (all but the last one or two, which start
                     // where whole panels would) are copied together, depth step by step.
                     let wholePanels = transposeA
-                        ? (blockStart..<blockEnd).prefix { rowsOfPanel($0, m: m).rows == panelRows }.count : 0
+                        ? (blockStart..<blockEnd).prefix { rowsOfPanel($0, m: m, wide: wide).rows == panelRows }.count : 0
                     if wholePanels > 0 {
-                        let firstRow = rowsOfPanel(blockStart, m: m).row
+                        let firstRow = rowsOfPanel(blockStart, m: m, wide: wide).row
                         engine_pack_row_panels(left + firstRow, lda, k, wholePanels, panelRows, packedBlock)
                     }
                     for rowPanel in blockStart + wholePanels..<blockEnd {
-                        let (row, rows) = rowsOfPanel(rowPanel, m: m)
-                        guard !needsPaddedCopy(rows: rows) else { continue }
+                        let (row, rows) = rowsOfPanel(rowPanel, m: m, wide: wide)
+                        guard !needsPaddedCopy(rows: rows, wide: wide) else { continue }
                         let target = packedBlock + (rowPanel - blockStart) * panelRows * k
                         if transposeA {
                             engine_pack_row_panels(left + row, lda, k, 1, rows, target)
@@ -201,12 +207,12 @@ enum MatrixProduct {
                     let column = tile * tileColumns
                     let columns = min(tileColumns, n - column)
                     for rowPanel in blockStart..<blockEnd {
-                        let (row, rows) = rowsOfPanel(rowPanel, m: m)
+                        let (row, rows) = rowsOfPanel(rowPanel, m: m, wide: wide)
                         // Where the kernel reads this panel, and the strides of its rows and
                         // depth steps there.
                         let panelA: UnsafePointer<Float>
                         let (rowStride, columnStride): (Int, Int)
-                        if needsPaddedCopy(rows: rows) {
+                        if needsPaddedCopy(rows: rows, wide: wide) {
                             (panelA, rowStride, columnStride) = (UnsafePointer(partial!), 1, panelRows)
                         } else if let packedBlock {
                             panelA = UnsafePointer(packedBlock + (rowPanel - blockStart) * panelRows * k)
@@ -238,7 +244,7 @@ enum MatrixProduct {
                             func narrow<RowsComputed: NarrowKernelRows>(_ rowsComputed: RowsComputed.Type) {
                                 // Read where it lies, a panel must have exactly the rows the
                                 // kernel reads, or it would read past them.
-                                assert(needsPaddedCopy(rows: rows) || rows == RowsComputed.count)
+                                assert(needsPaddedCopy(rows: rows, wide: wide) || rows == RowsComputed.count)
                                 kernel(
                                     k: k, a: panelA, rowStride: rowStride, columnStride: columnStride,
                                     b: packedB.panel(tile), c: output + row * ldc + column, ldc: ldc,
@@ -256,7 +262,9 @@ enum MatrixProduct {
     }
 
     /// Rows of `A` the kernel multiplies at a time: 8 for the 16-wide kernels, 6 for the 8-wide.
-    static var panelRows: Int { Engine.usesWideVectors ? 8 : 6 }
+    static func panelRows(wide: Bool) -> Int { wide ? 8 : 6 }
+    /// `panelRows(wide:)` for the kernels in use.
+    static var panelRows: Int { panelRows(wide: Engine.usesWideVectors) }
 
     /// The rows of `op(A)` that row panel `panel` of an `m`-row product covers: `panelRows`
     /// each, and fewer in the last, except on the 8-wide kernel when the last would have 1 or
@@ -270,11 +278,11 @@ enum MatrixProduct {
     /// EPYC Zen 3 (AVX2), the two ways alternating in one process, medians:
     /// 32 × 128 · 128 × 512 3.6% faster in two launches, the training steps 1–2% (h128, GRU
     /// h128, h32), h256 level; the 16-wide kernels' 8-row panels are unchanged.
-    static func rowsOfPanel(_ panel: Int, m: Int) -> (row: Int, rows: Int) {
-        let panelRows = self.panelRows
+    static func rowsOfPanel(_ panel: Int, m: Int, wide: Bool = Engine.usesWideVectors) -> (row: Int, rows: Int) {
+        let panelRows = panelRows(wide: wide)
         let count = (m + panelRows - 1) / panelRows
         let lastRows = m - (count - 1) * panelRows
-        if !Engine.usesWideVectors && count >= 2 && lastRows <= 2 && panel >= count - 2 {
+        if !wide && count >= 2 && lastRows <= 2 && panel >= count - 2 {
             let row = (count - 2) * panelRows
             return panel == count - 2 ? (row, 4) : (row + 4, m - row - 4)
         }
@@ -286,18 +294,20 @@ enum MatrixProduct {
     /// reads it: when no kernel reads exactly `rows` rows of `A` — 8 on the 16-wide kernels;
     /// 6, 4 or 2 on the 8-wide (`NarrowKernelRows`). Any other panel is read where it lies or
     /// from a packed block (`packsLeftBlocks`). Only the last panel of a product can need it.
-    static func needsPaddedCopy(rows: Int) -> Bool {
-        Engine.usesWideVectors ? rows != panelRows : rows != 6 && rows != 4 && rows != 2
+    static func needsPaddedCopy(rows: Int, wide: Bool = Engine.usesWideVectors) -> Bool {
+        wide ? rows != panelRows(wide: true) : rows != 6 && rows != 4 && rows != 2
     }
 
     /// Packed panels of `B` in one column tile of the kernel: three for the 16-wide kernels
     /// (8 × 48 blocks), one for the 8-wide (6 × 16).
-    static var tilePanels: Int { Engine.usesWideVectors ? 3 : 1 }
+    static func tilePanels(wide: Bool) -> Int { wide ? 3 : 1 }
+    /// `tilePanels(wide:)` for the kernels in use.
+    static var tilePanels: Int { tilePanels(wide: Engine.usesWideVectors) }
 
     /// How an `[m, k] · [k, n]` product (with `B` packed) is cut between threads
     /// (`ProductSplit`).
-    static func split(m: Int, n: Int, k: Int) -> ProductSplit {
-        let tileColumns = tilePanels * panelColumns
+    static func split(m: Int, n: Int, k: Int, wide: Bool = Engine.usesWideVectors) -> ProductSplit {
+        let (panelRows, tileColumns) = (panelRows(wide: wide), tilePanels(wide: wide) * panelColumns)
         let (rowPanels, columnTiles) = ((m + panelRows - 1) / panelRows, (n + tileColumns - 1) / tileColumns)
         return ProductSplit(
             units: m * n * k < splitThreshold ? 1 : max(rowPanels, columnTiles), byRows: rowPanels > columnTiles,

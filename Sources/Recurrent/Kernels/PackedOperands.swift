@@ -13,7 +13,7 @@ final class PackedOperand: @unchecked Sendable {
     init(b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int) {
         self.k = k
         self.n = n
-        let depthBlock = MatrixProduct.blocking.depth
+        let depthBlock = MatrixProduct.blocking(wide: Engine.usesWideVectors).depth
         self.depthBlock = depthBlock
         blocks = stride(from: 0, to: k, by: depthBlock).map { start in
             PackedRight(

@@ -1,3 +1,4 @@
+import Foundation
 import CEngineSupport
 import Testing
 @testable import Recurrent
@@ -252,6 +253,27 @@ import Testing
         }
     }
 
+    /// A product reads the kernel width once and is cut for that kernel from start to end,
+    /// even when `Engine.usesWideVectors` changes while it runs (as when a test switches it
+    /// while other tests' products run). Read at each use, a product whose last row panel
+    /// needs a padded copy (27 rows: 3 past a multiple of 8 and of 6) found no copy when the
+    /// width changed between allocating it and using it, and stopped.
+    @Test(.enabled(if: cpu_features_has_avx512() != 0, "needs a processor with AVX-512"))
+    func aProductKeepsOneKernelWhileTheWidthChanges() {
+        let a = randomTensor([27, 40], seed: 31), b = randomTensor([40, 70], seed: 32)
+        VectorWidth.with(wide: true) {
+            let expected = a.matmul(b).scalars
+            let switching = WidthSwitcher()
+            let thread = Thread { switching.run() }
+            thread.start()
+            var differing = 0
+            for _ in 0..<3_000 where a.matmul(b).scalars != expected { differing += 1 }
+            switching.stop()
+            #expect(switching.switches > 100, "the width changed \(switching.switches) times")
+            #expect(differing == 0)
+        }
+    }
+
     /// A right operand packed once gives the same bits as the product that packs it each
     /// time, for both transposes and depths beyond one block.
     @Test func packedOnceGivesTheSameBitsAsPackedEachTime() {
@@ -276,5 +298,27 @@ import Testing
                 }
             }
         }
+    }
+}
+
+/// Flips `Engine.usesWideVectors` until stopped, on a thread of its own, then leaves it wide.
+private final class WidthSwitcher: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stopped = false, finished = false
+    private(set) var switches = 0
+
+    func run() {
+        while !lock.withLock({ stopped }) {
+            Engine.usesWideVectors.toggle()
+            lock.withLock { switches += 1 }
+        }
+        Engine.usesWideVectors = true
+        lock.withLock { finished = true }
+    }
+
+    /// Returns once the switching thread has set the width back.
+    func stop() {
+        lock.withLock { stopped = true }
+        while !lock.withLock({ finished }) { Thread.sleep(forTimeInterval: 0.001) }
     }
 }
