@@ -94,10 +94,11 @@ final class PackedRight: @unchecked Sendable {
     /// depth, each panel read one cache line from each of `k` rows `ldb` apart, and the line's
     /// neighbour, the next panel's, was read again from farther out; row by row over every
     /// panel, the stores went to targets `k` rows apart, all in one set of L1, and packing a
-    /// 128 × 512 `B` was slower than before. Eight rows at a time, on an AMD EPYC Zen 5, a
-    /// 32 × 128 · 128 × 512 product (where packing `B` costs about what the multiply-adds do)
-    /// ran 5–20% faster, the 512³ product level. The same values land in the same places as
-    /// `pack`'s.
+    /// 128 × 512 `B` was slower than before. Eight rows at a time and into a pooled block, on
+    /// an AMD EPYC Zen 5, old and new launched in turn, a 32 × 128 · 128 × 512 product (where
+    /// packing `B` costs about what its multiply-adds do) was faster in 7 of 8 pairs, by 4% in
+    /// the medians (149.5 → 155.4 GFLOP/s), and the 512³ product level (185.1 → 188.0). The
+    /// same values land in the same places as `pack`'s.
     private static func packInRowGroups(
         panels: Range<Int>, of b: UnsafePointer<Float>, ldb: Int, k: Int, into base: UnsafeMutablePointer<Float>
     ) {
