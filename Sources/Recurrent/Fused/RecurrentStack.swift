@@ -48,12 +48,15 @@ final class RecurrentStack {
 
     /// The fewest multiply-adds a step's products must take for the pass to be split between
     /// threads. The threads meet once per chunk of steps, not per step, so even a small step
-    /// pays: on an AMD EPYC Zen 5, an LSTM of 32 units, batch 32 (a step of 2¹⁷·³), took
-    /// 0.47–0.62 ms a training step split in two against 0.72–0.98 on one thread, faster in 7
-    /// of 8 launches in turn (an Intel Xeon, earlier engine: 1.85 against 1.92 ms). Far below
-    /// it a step lasts a microsecond or two and the meetings dominate: a GRU of 16 units on
-    /// one input (2¹⁴·⁷ a step) split took 0.39–0.42 ms in half of eight launches against
-    /// 0.22 unsplit. A variable so that tests can split small passes.
+    /// pays: on an AMD EPYC Zen 5, an LSTM of 32 units, batch 32 (a step of 2¹⁷·³), split in
+    /// two, took 0.47–0.62 ms a training step in 7 of 8 launches against 0.72–0.98 on one
+    /// thread, launched in turn (one launch of each took 1.2–1.5 ms, the machine's outliers).
+    /// On an Intel Xeon, with an earlier engine, splitting it had gained nothing measurable
+    /// (1.85 against 1.92 ms), so this threshold rests on the Zen 5. Far below it, a GRU of 16
+    /// units on one input (2¹⁴·⁷ a step), split, took 0.15–0.19 ms in 9 of 13 launches but
+    /// 0.39–0.42 in the other 4, against 0.15–0.23 unsplit: the meetings dominate a step of a
+    /// microsecond or two, and a late second thread costs more than it saves.
+    /// A variable so that tests can split small passes.
     nonisolated(unsafe) static var splitStepWork = 1 << 17
 
     /// How many parts (threads) a pass of one direction over `batch` sequences of `features`

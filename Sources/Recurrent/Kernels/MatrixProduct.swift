@@ -77,7 +77,7 @@ enum MatrixProduct {
             let depth = min(depthBlock, k - start)
             let packed = PackedRight(
                 b: transposeB ? b + start : b + start * ldb, ldb: ldb, transposed: transposeB, k: depth, n: n,
-                addingColumnSumsTo: depthSumsOfB, productUnits: split(m: m, n: n, k: depth, wide: wide).units)
+                addingColumnSumsTo: depthSumsOfB, productUnits: split(m: m, n: n, k: depth, wide: wide).units, wide: wide)
             multiply(
                 m: m, a: transposeA ? a + start * lda : a + start, lda: lda, transposeA: transposeA,
                 packed: packed, c: c, ldc: ldc, accumulate: accumulate || start > 0, depthSumsOfA: depthSumsOfA,
@@ -121,11 +121,12 @@ enum MatrixProduct {
             if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: operand.n) } }
             return
         }
+        let wide = Engine.usesWideVectors
         for (index, block) in operand.blocks.enumerated() {
             let start = index * operand.depthBlock
             multiply(
                 m: m, a: transposeA ? a + start * lda : a + start, lda: lda, transposeA: transposeA,
-                packed: block, c: c, ldc: ldc, accumulate: accumulate || start > 0)
+                packed: block, c: c, ldc: ldc, accumulate: accumulate || start > 0, wide: wide)
         }
     }
 

@@ -13,12 +13,13 @@ final class PackedOperand: @unchecked Sendable {
     init(b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int) {
         self.k = k
         self.n = n
-        let depthBlock = MatrixProduct.blocking(wide: Engine.usesWideVectors).depth
+        let wide = Engine.usesWideVectors
+        let depthBlock = MatrixProduct.blocking(wide: wide).depth
         self.depthBlock = depthBlock
         blocks = stride(from: 0, to: k, by: depthBlock).map { start in
             PackedRight(
                 b: transposed ? b + start : b + start * ldb, ldb: ldb, transposed: transposed,
-                k: min(depthBlock, k - start), n: n)
+                k: min(depthBlock, k - start), n: n, wide: wide)
         }
     }
 
@@ -39,8 +40,9 @@ final class PackedOperand: @unchecked Sendable {
 final class PackedRight: @unchecked Sendable {
     let k: Int
     let n: Int
-    /// From `BufferPool`, where the block of the last operand of the same size went (for a
-    /// product in depth blocks, the block just before), rather than fresh from the allocator.
+    /// From `BufferPool`: a block the last operand of the same size gave back (for a product
+    /// in depth blocks, the block before, unless this one is shorter), rather than fresh from
+    /// the allocator. A block the pool makes is zero-filled once, which `allocate` did not do.
     private let storage: UnsafeMutablePointer<Float>
     /// Floats in `storage`, to give it back.
     private let capacity: Int
@@ -59,9 +61,13 @@ final class PackedRight: @unchecked Sendable {
     /// 32 × 128 · 128 × 512 by 32–62% (split by tiles), 512³ by 0–18% (by rows, where each
     /// part reads the other's panels too), the h256 LSTM training step by 0–8%, and the h128
     /// models level (±5%).
+    ///
+    /// `wide`: the kernels the operand is packed for (their tiles decide how threads share
+    /// the panels), read once so that every piece slices the panels alike.
     init(
         b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int,
-        addingColumnSumsTo columnSums: UnsafeMutablePointer<Float>? = nil, productUnits: Int? = nil
+        addingColumnSumsTo columnSums: UnsafeMutablePointer<Float>? = nil, productUnits: Int? = nil,
+        wide: Bool = Engine.usesWideVectors
     ) {
         self.k = k
         self.n = n
@@ -72,8 +78,9 @@ final class PackedRight: @unchecked Sendable {
         let base = storage
         // Panels are independent (each with its own columns' sums): threads may share them.
         let units = productUnits ?? (k * n < MatrixProduct.splitThreshold ? 1 : panels)
+        let alignment = MatrixProduct.tilePanels(wide: wide)
         WorkerTeam.run(pieces: WorkerTeam.pieces(splitting: units)) { share in
-            var slice = share.slice(of: panels, alignment: MatrixProduct.tilePanels)
+            var slice = share.slice(of: panels, alignment: alignment)
             if !transposed && columnSums == nil {
                 // The slice's whole panels (a slice may hold only the partial last one, or none).
                 let whole = slice.lowerBound..<max(slice.lowerBound, min(slice.upperBound, n / width))
@@ -92,13 +99,14 @@ final class PackedRight: @unchecked Sendable {
     /// rows at a time: for each group of eight rows, panel after panel, the group's 16 values
     /// of the panel (eight cache lines of the target in a row). Panel by panel over the whole
     /// depth, each panel read one cache line from each of `k` rows `ldb` apart, and the line's
-    /// neighbour, the next panel's, was read again from farther out; row by row over every
-    /// panel, the stores went to targets `k` rows apart, all in one set of L1, and packing a
-    /// 128 × 512 `B` was slower than before. Eight rows at a time and into a pooled block, on
-    /// an AMD EPYC Zen 5, old and new launched in turn, a 32 × 128 · 128 × 512 product (where
-    /// packing `B` costs about what its multiply-adds do) was faster in 7 of 8 pairs, by 4% in
-    /// the medians (149.5 → 155.4 GFLOP/s), and the 512³ product level (185.1 → 188.0). The
-    /// same values land in the same places as `pack`'s.
+    /// neighbour, the next panel's, was read again later; row by row over every panel, the
+    /// stores went to targets `k` rows apart, and packing was slower than before (that those
+    /// targets fall in one set of L1 is a hypothesis: this virtual machine exposes no cache
+    /// counters). Eight rows at a time and into a pooled block (the two not measured apart),
+    /// on an AMD EPYC Zen 5, one thread, old and new launched in turn: a 32 × 128 · 128 × 512
+    /// product faster in 7 of 8 pairs, 149.5 → 155.4 GFLOP/s by the medians; 512³ level in
+    /// those pairs (185.1 → 188.0) and faster in 5 of 6 later ones (197.1 → 211.7). The same
+    /// values land in the same places as `pack`'s.
     private static func packInRowGroups(
         panels: Range<Int>, of b: UnsafePointer<Float>, ldb: Int, k: Int, into base: UnsafeMutablePointer<Float>
     ) {

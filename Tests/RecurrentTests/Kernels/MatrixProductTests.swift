@@ -257,20 +257,31 @@ import Testing
     /// even when `Engine.usesWideVectors` changes while it runs (as when a test switches it
     /// while other tests' products run). Read at each use, a product whose last row panel
     /// needs a padded copy (27 rows: 3 past a multiple of 8 and of 6) found no copy when the
-    /// width changed between allocating it and using it, and stopped.
+    /// width changed between allocating it and using it, and stopped. On two threads a
+    /// product of 2²¹ multiply-adds or more packs `B` in pieces, which must all slice its
+    /// panels for one kernel's tiles, or a panel is left unpacked (two `B`s alternate, so a
+    /// pooled block left over from the other would show).
     @Test(.enabled(if: cpu_features_has_avx512() != 0, "needs a processor with AVX-512"))
     func aProductKeepsOneKernelWhileTheWidthChanges() {
-        let a = randomTensor([27, 40], seed: 31), b = randomTensor([40, 70], seed: 32)
+        let small = (a: randomTensor([27, 40], seed: 31), b: randomTensor([40, 70], seed: 32))
+        let large = (a: randomTensor([64, 128], seed: 33), b: [randomTensor([128, 300], seed: 34), randomTensor([128, 300], seed: 35)])
         VectorWidth.with(wide: true) {
-            let expected = a.matmul(b).scalars
-            let switching = WidthSwitcher()
-            let thread = Thread { switching.run() }
-            thread.start()
-            var differing = 0
-            for _ in 0..<3_000 where a.matmul(b).scalars != expected { differing += 1 }
-            switching.stop()
-            #expect(switching.switches > 100, "the width changed \(switching.switches) times")
-            #expect(differing == 0)
+            ThreadCount.with(2) {
+                let expectedSmall = small.a.matmul(small.b).scalars
+                let expectedLarge = large.b.map { large.a.matmul($0).scalars }
+                let switching = WidthSwitcher()
+                let thread = Thread { switching.run() }
+                thread.start()
+                switching.waitForFirstSwitch()
+                var differing = 0
+                for _ in 0..<3_000 where small.a.matmul(small.b).scalars != expectedSmall { differing += 1 }
+                for round in 0..<200 where large.a.matmul(large.b[round % 2]).scalars != expectedLarge[round % 2] {
+                    differing += 1
+                }
+                switching.stop()
+                #expect(switching.switches > 100, "the width changed \(switching.switches) times")
+                #expect(differing == 0)
+            }
         }
     }
 
@@ -305,15 +316,23 @@ import Testing
 private final class WidthSwitcher: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false, finished = false
-    private(set) var switches = 0
+    private var count = 0
+
+    /// How many times the width changed.
+    var switches: Int { lock.withLock { count } }
 
     func run() {
         while !lock.withLock({ stopped }) {
             Engine.usesWideVectors.toggle()
-            lock.withLock { switches += 1 }
+            lock.withLock { count += 1 }
         }
         Engine.usesWideVectors = true
         lock.withLock { finished = true }
+    }
+
+    /// Returns once the width has changed at least once.
+    func waitForFirstSwitch() {
+        while switches == 0 { Thread.sleep(forTimeInterval: 0.0001) }
     }
 
     /// Returns once the switching thread has set the width back.
