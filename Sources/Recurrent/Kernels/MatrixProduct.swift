@@ -137,7 +137,7 @@ enum MatrixProduct {
     static func multiply(
         m: Int, a: UnsafePointer<Float>, lda: Int, transposeA: Bool,
         packed: PackedRight, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
-        depthSumsOfA: UnsafeMutablePointer<Float>? = nil, wide: Bool = Engine.usesWideVectors
+        depthSumsOfA: UnsafeMutablePointer<Float>? = nil, wide: Bool
     ) {
         let (k, n) = (packed.k, packed.n)
         guard m > 0, n > 0, k > 0 else { return }
@@ -302,12 +302,10 @@ enum MatrixProduct {
     /// Packed panels of `B` in one column tile of the kernel: three for the 16-wide kernels
     /// (8 × 48 blocks), one for the 8-wide (6 × 16).
     static func tilePanels(wide: Bool) -> Int { wide ? 3 : 1 }
-    /// `tilePanels(wide:)` for the kernels in use.
-    static var tilePanels: Int { tilePanels(wide: Engine.usesWideVectors) }
 
     /// How an `[m, k] · [k, n]` product (with `B` packed) is cut between threads
     /// (`ProductSplit`).
-    static func split(m: Int, n: Int, k: Int, wide: Bool = Engine.usesWideVectors) -> ProductSplit {
+    static func split(m: Int, n: Int, k: Int, wide: Bool) -> ProductSplit {
         let (panelRows, tileColumns) = (panelRows(wide: wide), tilePanels(wide: wide) * panelColumns)
         let (rowPanels, columnTiles) = ((m + panelRows - 1) / panelRows, (n + tileColumns - 1) / tileColumns)
         return ProductSplit(
@@ -478,6 +476,6 @@ struct ProductSplit {
     /// Panels of `MatrixProduct.panelRows` rows (the last, or on the 8-wide kernel the last
     /// two, may have fewer: `MatrixProduct.rowsOfPanel`).
     let rowPanels: Int
-    /// Tiles of `MatrixProduct.tilePanels` packed panels (the last may be partial).
+    /// Tiles of `MatrixProduct.tilePanels(wide:)` packed panels (the last may be partial).
     let columnTiles: Int
 }

@@ -67,7 +67,7 @@ final class PackedRight: @unchecked Sendable {
     init(
         b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int,
         addingColumnSumsTo columnSums: UnsafeMutablePointer<Float>? = nil, productUnits: Int? = nil,
-        wide: Bool = Engine.usesWideVectors
+        wide: Bool
     ) {
         self.k = k
         self.n = n
